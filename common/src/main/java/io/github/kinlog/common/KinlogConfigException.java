@@ -1,0 +1,19 @@
+package io.github.kinlog.common;
+
+import java.util.List;
+
+/** The configuration is invalid; the message lists every problem found, one per line. */
+public final class KinlogConfigException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> problems;
+
+    public KinlogConfigException(List<String> problems) {
+        super("Invalid Kinlog configuration:\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

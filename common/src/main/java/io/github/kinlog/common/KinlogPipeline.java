@@ -1,0 +1,130 @@
+package io.github.kinlog.common;
+
+import io.github.kinlog.common.encode.EventEncoder;
+import io.github.kinlog.common.encode.Utf8Text;
+import io.github.kinlog.common.event.LogEventView;
+import io.github.kinlog.common.metrics.DropReason;
+import io.github.kinlog.common.metrics.MetricsSnapshot;
+import io.github.kinlog.common.metrics.SenderMetrics;
+import io.github.kinlog.common.send.FlushResult;
+import io.github.kinlog.common.send.KinesisSender;
+import io.github.kinlog.common.send.KinesisTransport;
+import io.github.kinlog.common.send.KinesisTransports;
+import io.github.kinlog.common.send.PartitionKeyStrategy;
+import io.github.kinlog.common.status.StatusListener;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * What an appender drives: for each event, choose its partition key, encode it (or take another layout's bytes),
+ * and hand it to the sender. Nothing here throws into the caller: a failure drops the event, counted.
+ */
+public final class KinlogPipeline {
+    private final KinlogConfig config;
+    private final StatusListener status;
+    private final EventEncoder encoder;
+    private final PartitionKeyStrategy keys;
+    private final SenderMetrics metrics;
+    private final KinesisSender sender;
+    private final AtomicBoolean failureReported = new AtomicBoolean();
+    private final AtomicBoolean oversizeReported = new AtomicBoolean();
+
+    private KinlogPipeline(KinlogConfig config, StatusListener status, Supplier<KinesisTransport> transports) {
+        this.config = config;
+        this.status = status;
+        this.encoder = new EventEncoder(config.encoderSettings());
+        this.keys = config.partitionKeyStrategy();
+        this.metrics = new SenderMetrics();
+        metrics.truncatedFrom(encoder::truncatedEvents);
+        this.sender = KinesisSender.start(config.senderSettings(), transports, status, metrics);
+    }
+
+    /** Starts sending to the configured stream. Makes no network call on this thread. */
+    public static KinlogPipeline start(KinlogConfig config, StatusListener status) {
+        return new KinlogPipeline(config, status, () -> KinesisTransports.create(config.clientSettings()));
+    }
+
+    /** Starts sending through the given transport (tests, or a client made by the application). */
+    public static KinlogPipeline start(
+            KinlogConfig config, StatusListener status, Supplier<KinesisTransport> transports) {
+        return new KinlogPipeline(config, status, transports);
+    }
+
+    /** Encodes and sends an event with Kinlog's JSON encoder. */
+    public void append(LogEventView event) {
+        try {
+            String key = keys.keyFor(event);
+            int keyBytes = Utf8Text.utf8Length(key);
+            sender.send(encoder.encode(event, keyBytes), key, keyBytes);
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /**
+     * Sends a record another layout or encoder made from the event. Such a record cannot be shrunk: if it is over
+     * {@code maxRecordBytes} it is dropped and counted as {@code oversize}.
+     */
+    public void appendEncoded(byte[] record, LogEventView event) {
+        try {
+            String key = keys.keyFor(event);
+            int keyBytes = Utf8Text.utf8Length(key);
+            if (record.length + keyBytes > config.encoderSettings().maxRecordBytes()) {
+                metrics.dropped(DropReason.OVERSIZE);
+                if (oversizeReported.compareAndSet(false, true)) {
+                    status.warn(
+                            "Dropped a " + record.length
+                                    + "-byte record from the configured layout: over maxRecordBytes="
+                                    + config.encoderSettings().maxRecordBytes() + ". Only Kinlog's own JSON layout"
+                                    + " shrinks events to fit; further oversize drops are counted in the metrics.",
+                            null);
+                }
+                return;
+            }
+            sender.send(record, key, keyBytes);
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        metrics.dropped(DropReason.ENCODING_FAILED);
+        if (failureReported.compareAndSet(false, true)) {
+            status.error(
+                    "Kinlog could not encode an event; it was dropped (later failures are counted as"
+                            + " encoding_failed and reported with the other drops)",
+                    failure);
+        }
+    }
+
+    public FlushResult flush(Duration timeout) {
+        return sender.flush(timeout);
+    }
+
+    /** Sends what is held within {@code timeout}, then stops; see {@link KinesisSender#close(Duration)}. */
+    public FlushResult close(Duration timeout) {
+        return sender.close(timeout);
+    }
+
+    /** Closes within the configured {@code shutdownTimeoutMs}. */
+    public FlushResult close() {
+        return close(config.shutdownTimeout());
+    }
+
+    public MetricsSnapshot metrics() {
+        return metrics.snapshot();
+    }
+
+    public KinlogConfig config() {
+        return config;
+    }
+
+    public EventEncoder encoder() {
+        return encoder;
+    }
+
+    public boolean isRunning() {
+        return sender.isRunning();
+    }
+}

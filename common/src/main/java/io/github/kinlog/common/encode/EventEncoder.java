@@ -1,0 +1,603 @@
+package io.github.kinlog.common.encode;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import io.github.kinlog.common.event.LogEventView;
+import io.github.kinlog.common.event.SourceLocation;
+import io.github.kinlog.common.event.ThrowableView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Writes one event as one JSON object in UTF-8 (the schema of {@link EventField}), within the configured limits:
+ *
+ * <ul>
+ *   <li>every string value is at most {@code maxStringBytes} UTF-8 bytes, cut on a character boundary and marked;
+ *   <li>the record, with the room the caller reserves for the partition key, is at most {@code maxRecordBytes}: an
+ *       event that is too large has its largest parts (stack, message, mdc, fields, ...) shrunk until it fits, and a
+ *       {@code truncated} object says what was cut. An event is never dropped for its size and the JSON is never cut.
+ * </ul>
+ *
+ * <p>Lone surrogates become U+FFFD; control characters are escaped; everything else, emoji included, is written as
+ * UTF-8. Thread-safe; encoding runs on the calling thread.
+ */
+public final class EventEncoder {
+    /** Strings are cut to this when even fully shrunk parts leave a record too large. */
+    static final int FALLBACK_STRING_BYTES = 256;
+
+    /** Room left for the {@code truncated} object and markers when choosing a part's new budget. */
+    private static final int SHRINK_SLACK = 96;
+
+    private static final int MAX_SHRINK_ROUNDS = 16;
+
+    private final JsonFactory json;
+    private final int maxStringBytes;
+    private final int maxRecordBytes;
+    private final int maxStackFrames;
+    private final String service;
+    private final String env;
+    private final String host;
+    private final long pid = HostInfo.pid();
+    private final List<Map.Entry<SerializableString, String>> staticFields = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final EventIds ids = new EventIds();
+    private final TimestampFormatter timestamps = new TimestampFormatter();
+    private final LongAdder truncatedEvents = new LongAdder();
+    private final LongAdder shrunkEvents = new LongAdder();
+
+    public EventEncoder(EncoderSettings settings) {
+        this.json = JsonFactory.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                // The default pool keeps buffers in ThreadLocals, which would outlive a redeployed application.
+                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .build();
+        this.maxStringBytes = settings.maxStringBytes();
+        this.maxRecordBytes = settings.maxRecordBytes();
+        this.maxStackFrames = settings.maxStackFrames();
+        this.service = settings.service();
+        this.env = settings.env();
+        this.host = settings.host() != null ? settings.host() : HostInfo.hostName();
+        settings.staticFields()
+                .forEach((name, value) -> staticFields.add(Map.entry(new SerializedString(name), value)));
+    }
+
+    /**
+     * Encodes an event.
+     *
+     * @param reservedBytes bytes the record needs besides the JSON (the partition key's UTF-8 length)
+     */
+    public byte[] encode(LogEventView event, int reservedBytes) {
+        long seq = sequence.incrementAndGet();
+        int limit = maxRecordBytes - reservedBytes;
+        Attempt attempt = new Attempt(event, seq, Budgets.unlimited(maxStringBytes));
+        attempt.write();
+        if (attempt.size() > limit) {
+            shrunkEvents.increment();
+            attempt = shrink(event, seq, attempt, limit);
+        }
+        if (attempt.cut != null) {
+            truncatedEvents.increment();
+        }
+        return attempt.out.toByteArray();
+    }
+
+    /** Events that had any content cut. */
+    public long truncatedEvents() {
+        return truncatedEvents.sum();
+    }
+
+    /** Events that had to be shrunk to fit the record limit (a subset of {@link #truncatedEvents()}). */
+    public long shrunkEvents() {
+        return shrunkEvents.sum();
+    }
+
+    /** The size of the largest record any event can be cut down to: what the record limit must leave room for. */
+    public int fallbackRecordBytes() {
+        Attempt attempt = new Attempt(WorstCaseEvent.INSTANCE, Long.MAX_VALUE, Budgets.exhausted());
+        attempt.write();
+        return attempt.size();
+    }
+
+    private Attempt shrink(LogEventView event, long seq, Attempt first, int limit) {
+        Budgets budgets = Budgets.unlimited(maxStringBytes);
+        Attempt attempt = first;
+        for (int round = 0; round < MAX_SHRINK_ROUNDS && attempt.size() > limit; round++) {
+            Part largest = attempt.largestShrinkablePart(budgets);
+            if (largest == null) {
+                break;
+            }
+            int excess = attempt.size() - limit;
+            int current = Math.min(budgets.of(largest), attempt.partSize(largest));
+            budgets = budgets.with(largest, Math.max(0, current - excess - SHRINK_SLACK));
+            attempt = new Attempt(event, seq, budgets);
+            attempt.write();
+        }
+        if (attempt.size() > limit) {
+            attempt = new Attempt(event, seq, Budgets.exhausted());
+            attempt.write();
+        }
+        return attempt;
+    }
+
+    /** One pass over the event with given budgets, measuring what each shrinkable part took. */
+    private final class Attempt {
+        final LogEventView event;
+        final long seq;
+        final Budgets budgets;
+        final ByteOutput out = new ByteOutput();
+        final int[] partSizes = new int[Part.values().length];
+        /** Part or field name to bytes cut; null until something is cut. */
+        Map<String, Long> cut;
+
+        private JsonGenerator gen;
+
+        Attempt(LogEventView event, long seq, Budgets budgets) {
+            this.event = event;
+            this.seq = seq;
+            this.budgets = budgets;
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        int partSize(Part part) {
+            return partSizes[part.ordinal()];
+        }
+
+        Part largestShrinkablePart(Budgets current) {
+            Part largest = null;
+            for (Part part : Part.values()) {
+                int size = partSize(part);
+                if (size > part.emptySize && current.of(part) > 0 && (largest == null || size > partSize(largest))) {
+                    largest = part;
+                }
+            }
+            return largest;
+        }
+
+        void write() {
+            try (JsonGenerator generator = json.createGenerator(out)) {
+                gen = generator;
+                writeEvent();
+            } catch (IOException e) {
+                // Writing to memory cannot fail; this would be a bug.
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void writeEvent() throws IOException {
+            gen.writeStartObject();
+            char[] chars = new char[EventIds.LENGTH];
+            long second = event.epochSecond();
+            int nanos = event.nanoOfSecond();
+            timestamps.format(second, nanos, chars);
+            gen.writeFieldName(Names.TS);
+            gen.writeString(chars, 0, TimestampFormatter.LENGTH);
+            text(Names.LEVEL, "level", guardText(event::level, "level"));
+            text(Names.LOGGER, "logger", guardText(event::loggerName, "logger name"));
+            text(Names.THREAD, "thread", guardText(event::threadName, "thread name"));
+            String message = guardText(event::message, "message");
+            int start = position(Names.MESSAGE);
+            value(message == null ? "" : message, budgets.of(Part.MESSAGE), "message");
+            measure(Part.MESSAGE, start);
+            if (service != null) {
+                text(Names.SERVICE, "service", service);
+            }
+            if (env != null) {
+                text(Names.ENV, "env", env);
+            }
+            text(Names.HOST, "host", host);
+            gen.writeFieldName(Names.PID);
+            gen.writeNumber(pid);
+            gen.writeFieldName(Names.SEQ);
+            gen.writeNumber(seq);
+            ids.write(second * 1000 + nanos / 1_000_000, seq, chars);
+            gen.writeFieldName(Names.EVENT_ID);
+            gen.writeString(chars, 0, EventIds.LENGTH);
+            gen.writeFieldName(Names.SCHEMA_VERSION);
+            gen.writeNumber(EventField.SCHEMA_VERSION_NUMBER);
+            for (Map.Entry<SerializableString, String> field : staticFields) {
+                text(field.getKey(), field.getKey().getValue(), field.getValue());
+            }
+            new EntriesWriter(Part.MDC, Names.MDC).mdc();
+            new EntriesWriter(Part.FIELDS, Names.FIELDS).fields();
+            new EntriesWriter(Part.MARKERS, Names.MARKERS).markers();
+            new EntriesWriter(Part.NDC, Names.NDC).ndc();
+            writeError();
+            writeSource();
+            writeCut();
+            gen.writeEndObject();
+        }
+
+        private void writeError() throws IOException {
+            ThrowableView error;
+            try {
+                error = event.error();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                return;
+            }
+            if (error == null) {
+                return;
+            }
+            gen.writeFieldName(Names.ERROR);
+            gen.writeStartObject();
+            text(Names.TYPE, "error_type", StackTraceRenderer.guardText(error::className, "type"));
+            String message = StackTraceRenderer.guardText(error::message, "message");
+            if (message != null) {
+                int start = position(Names.MESSAGE);
+                value(message, budgets.of(Part.ERROR_MESSAGE), "error_message");
+                measure(Part.ERROR_MESSAGE, start);
+            }
+            int stackBudget = Math.min(budgets.of(Part.STACK), budgets.stringBytes);
+            StackTraceRenderer.Rendered stack = StackTraceRenderer.render(error, maxStackFrames, stackBudget);
+            int start = position(Names.STACK);
+            // Already within budget; fit() only repairs surrogates here.
+            gen.writeString(Utf8Text.fit(stack.text(), stackBudget).text());
+            measure(Part.STACK, start);
+            if (stack.bytesCut() > 0) {
+                noteCut("error_stack", stack.bytesCut());
+            }
+            gen.writeEndObject();
+        }
+
+        private void writeSource() throws IOException {
+            SourceLocation source;
+            try {
+                source = event.source();
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                return;
+            }
+            if (source == null) {
+                return;
+            }
+            gen.writeFieldName(Names.SOURCE);
+            gen.writeStartObject();
+            if (source.className() != null) {
+                text(Names.CLASS, "source_class", source.className());
+            }
+            if (source.methodName() != null) {
+                text(Names.METHOD, "source_method", source.methodName());
+            }
+            if (source.fileName() != null) {
+                text(Names.FILE, "source_file", source.fileName());
+            }
+            if (source.line() >= 0) {
+                gen.writeFieldName(Names.LINE);
+                gen.writeNumber(source.line());
+            }
+            gen.writeEndObject();
+        }
+
+        private void writeCut() throws IOException {
+            if (cut == null) {
+                return;
+            }
+            gen.writeFieldName(Names.TRUNCATED);
+            gen.writeStartObject();
+            for (Map.Entry<String, Long> entry : cut.entrySet()) {
+                gen.writeFieldName(entry.getKey());
+                gen.writeNumber(entry.getValue());
+            }
+            gen.writeEndObject();
+        }
+
+        /** Writes a named string field within the string limit. */
+        private void text(SerializableString name, String cutName, String text) throws IOException {
+            gen.writeFieldName(name);
+            value(text == null ? "" : text, budgets.stringBytes, cutName);
+        }
+
+        /** Writes a string value within {@code budget} bytes (and the string limit). */
+        private void value(String text, int budget, String cutName) throws IOException {
+            Utf8Text.Fitted fitted = Utf8Text.fit(text, Math.min(budget, budgets.stringBytes));
+            gen.writeString(fitted.text());
+            if (fitted.bytesCut() > 0) {
+                noteCut(cutName, fitted.bytesCut());
+            }
+        }
+
+        void noteCut(String name, long bytes) {
+            if (cut == null) {
+                cut = new LinkedHashMap<>();
+            }
+            cut.merge(name, bytes, Long::sum);
+        }
+
+        /** Writes the field name and returns where its value starts. */
+        private int position(SerializableString name) throws IOException {
+            gen.writeFieldName(name);
+            return position();
+        }
+
+        private int position() {
+            return out.size() + gen.getOutputBuffered();
+        }
+
+        private void measure(Part part, int start) {
+            partSizes[part.ordinal()] += position() - start;
+        }
+
+        /**
+         * Writes one of the object or array parts, entry by entry, until its budget is spent; the entries that no
+         * longer fit are counted as cut. The visitors are the adapters' iteration, which may throw: entries written
+         * so far stay, and the JSON stays whole.
+         */
+        private final class EntriesWriter
+                implements LogEventView.KeyValueVisitor<Object>, LogEventView.MarkerVisitor, LogEventView.ValueVisitor {
+            private final Part part;
+            private final SerializableString name;
+            private final int budget;
+            private int used;
+            private int start = -1;
+            private boolean full;
+            private Set<Object> seenMarkers;
+
+            EntriesWriter(Part part, SerializableString name) {
+                this.part = part;
+                this.name = name;
+                this.budget = budgets.of(part);
+            }
+
+            void mdc() throws IOException {
+                try {
+                    event.forEachMdc((key, value) -> accept(key, value));
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // keep what was written
+                }
+                end(false);
+            }
+
+            void fields() throws IOException {
+                try {
+                    event.forEachField(this);
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // keep what was written
+                }
+                end(false);
+            }
+
+            void markers() throws IOException {
+                try {
+                    event.forEachMarker(this);
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // keep what was written
+                }
+                end(true);
+            }
+
+            void ndc() throws IOException {
+                try {
+                    event.forEachNdc(this);
+                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                    // keep what was written
+                }
+                end(true);
+            }
+
+            @Override
+            public void accept(String key, Object value) {
+                if (key != null) {
+                    entry(key, value);
+                }
+            }
+
+            @Override
+            public boolean visit(Object marker, String markerName) {
+                if (seenMarkers == null) {
+                    seenMarkers = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
+                if (!seenMarkers.add(marker == null ? markerName : marker)) {
+                    return false;
+                }
+                if (markerName != null) {
+                    entry(null, markerName);
+                }
+                return true;
+            }
+
+            @Override
+            public void accept(String value) {
+                if (value != null) {
+                    entry(null, value);
+                }
+            }
+
+            /** Writes one entry (a key and value, or an array element with a null key) if the budget allows. */
+            private void entry(String key, Object rawValue) {
+                try {
+                    Object value = FieldValues.normalize(rawValue);
+                    if (budget == Integer.MAX_VALUE) {
+                        open();
+                        writeKey(key);
+                        writeValue(value);
+                        return;
+                    }
+                    int keyBytes = key == null ? 0 : Math.min(Utf8Text.utf8Length(key), budgets.stringBytes) + 3;
+                    int entryBytes = keyBytes + FieldValues.estimatedBytes(value, budgets.stringBytes) + 1;
+                    if (full) {
+                        noteCut(part.cutName, entryBytes);
+                        return;
+                    }
+                    int room = budget - used;
+                    if (entryBytes <= room) {
+                        open();
+                        writeKey(key);
+                        writeValue(value);
+                        used += entryBytes;
+                        return;
+                    }
+                    full = true;
+                    // A long text value may still fit in part: cut it rather than lose the whole entry.
+                    int valueRoom = room - keyBytes - 3;
+                    if (value instanceof String text && valueRoom >= 64) {
+                        open();
+                        writeKey(key);
+                        value(text, valueRoom, part.cutName);
+                        used = budget;
+                    } else {
+                        noteCut(part.cutName, entryBytes);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            private void writeKey(String key) throws IOException {
+                if (key != null) {
+                    Utf8Text.Fitted fitted = Utf8Text.fit(key, budgets.stringBytes);
+                    gen.writeFieldName(fitted.text());
+                    if (fitted.bytesCut() > 0) {
+                        noteCut(part.cutName, fitted.bytesCut());
+                    }
+                }
+            }
+
+            private void writeValue(Object value) throws IOException {
+                if (value == null) {
+                    gen.writeNull();
+                } else if (value instanceof String text) {
+                    value(text, budgets.stringBytes, part.cutName);
+                } else if (value instanceof Boolean bool) {
+                    gen.writeBoolean(bool);
+                } else if (value instanceof Long number) {
+                    gen.writeNumber(number);
+                } else if (value instanceof Double number) {
+                    gen.writeNumber(number);
+                } else if (value instanceof BigDecimal number) {
+                    gen.writeNumber(number);
+                } else if (value instanceof BigInteger number) {
+                    gen.writeNumber(number);
+                } else {
+                    value(FieldValues.text(value), budgets.stringBytes, part.cutName);
+                }
+            }
+
+            private void open() throws IOException {
+                if (start < 0) {
+                    gen.writeFieldName(name);
+                    start = position();
+                    if (part.isArray) {
+                        gen.writeStartArray();
+                    } else {
+                        gen.writeStartObject();
+                    }
+                }
+            }
+
+            private void end(boolean array) throws IOException {
+                if (start < 0) {
+                    return;
+                }
+                if (array) {
+                    gen.writeEndArray();
+                } else {
+                    gen.writeEndObject();
+                }
+                measure(part, start);
+            }
+        }
+    }
+
+    private static String guardText(Supplier<String> call, String what) {
+        return StackTraceRenderer.guardText(call, what);
+    }
+
+    /** Parts that can be shrunk to make a record fit. */
+    enum Part {
+        MESSAGE("message", false, 2),
+        ERROR_MESSAGE("error_message", false, 2),
+        STACK("error_stack", false, 2),
+        MDC("mdc", false, 2),
+        FIELDS("fields", false, 2),
+        MARKERS("markers", true, 2),
+        NDC("ndc", true, 2);
+
+        final String cutName;
+        final boolean isArray;
+        /** The size of the part's JSON when nothing of it is left ("" or {} or []). */
+        final int emptySize;
+
+        Part(String cutName, boolean isArray, int emptySize) {
+            this.cutName = cutName;
+            this.isArray = isArray;
+            this.emptySize = emptySize;
+        }
+    }
+
+    /** Byte budgets per part, and for every string. */
+    private record Budgets(int stringBytes, int[] parts) {
+        static Budgets unlimited(int maxStringBytes) {
+            int[] parts = new int[Part.values().length];
+            Arrays.fill(parts, Integer.MAX_VALUE);
+            return new Budgets(maxStringBytes, parts);
+        }
+
+        /** Every part emptied and every string short: the smallest record an event can become. */
+        static Budgets exhausted() {
+            return new Budgets(FALLBACK_STRING_BYTES, new int[Part.values().length]);
+        }
+
+        int of(Part part) {
+            return parts[part.ordinal()];
+        }
+
+        Budgets with(Part part, int budget) {
+            int[] copy = parts.clone();
+            copy[part.ordinal()] = budget;
+            return new Budgets(stringBytes, copy);
+        }
+    }
+
+    /** Pre-encoded field names. */
+    private static final class Names {
+        static final SerializableString TS = name(EventField.TS);
+        static final SerializableString LEVEL = name(EventField.LEVEL);
+        static final SerializableString LOGGER = name(EventField.LOGGER);
+        static final SerializableString THREAD = name(EventField.THREAD);
+        static final SerializableString MESSAGE = name(EventField.MESSAGE);
+        static final SerializableString SERVICE = name(EventField.SERVICE);
+        static final SerializableString ENV = name(EventField.ENV);
+        static final SerializableString HOST = name(EventField.HOST);
+        static final SerializableString PID = name(EventField.PID);
+        static final SerializableString SEQ = name(EventField.SEQ);
+        static final SerializableString EVENT_ID = name(EventField.EVENT_ID);
+        static final SerializableString SCHEMA_VERSION = name(EventField.SCHEMA_VERSION);
+        static final SerializableString MDC = name(EventField.MDC);
+        static final SerializableString FIELDS = name(EventField.FIELDS);
+        static final SerializableString MARKERS = name(EventField.MARKERS);
+        static final SerializableString NDC = name(EventField.NDC);
+        static final SerializableString ERROR = name(EventField.ERROR);
+        static final SerializableString SOURCE = name(EventField.SOURCE);
+        static final SerializableString TRUNCATED = name(EventField.TRUNCATED);
+        static final SerializableString TYPE = new SerializedString("type");
+        static final SerializableString STACK = new SerializedString("stack");
+        static final SerializableString CLASS = new SerializedString("class");
+        static final SerializableString METHOD = new SerializedString("method");
+        static final SerializableString FILE = new SerializedString("file");
+        static final SerializableString LINE = new SerializedString("line");
+
+        private static SerializableString name(EventField field) {
+            return new SerializedString(field.jsonName());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.kinlog.common.send;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Sorts failures into what the sender does about them: resend later ({@link Kind#TRANSIENT}), hold everything and
+ * probe until someone fixes the setup ({@link Kind#CONFIGURATION}), or give the records up ({@link Kind#REJECTED}).
+ */
+final class ErrorClassifier {
+    enum Kind {
+        /** Throttling, 5xx, timeouts, I/O: resend with backoff. */
+        TRANSIENT,
+        /** Missing stream, denied access, KMS problems, no credentials or region: fixable outside, so keep and probe. */
+        CONFIGURATION,
+        /** The request itself is invalid: resending the same records cannot succeed. */
+        REJECTED
+    }
+
+    private ErrorClassifier() {}
+
+    /** Classifies a whole-request failure. */
+    static Kind classify(Throwable failure) {
+        Throwable error = unwrap(failure);
+        if (error instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null
+                    ? null
+                    : service.awsErrorDetails().errorCode();
+            if (code == null) {
+                return service.statusCode() >= 500 || service.statusCode() == 429 ? Kind.TRANSIENT : Kind.CONFIGURATION;
+            }
+            return classifyCode(code, service.statusCode());
+        }
+        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+            return Kind.TRANSIENT;
+        }
+        if (error instanceof SdkClientException client && isSetupProblem(client)) {
+            return Kind.CONFIGURATION;
+        }
+        if (error instanceof SdkClientException
+                || error instanceof IOException
+                || error instanceof UncheckedIOException) {
+            return Kind.TRANSIENT;
+        }
+        // Anything else (a bug in a user-supplied client, say) is retried: delivery timeouts bound it.
+        return Kind.TRANSIENT;
+    }
+
+    /** Classifies the error code of one failed record in a PutRecords response. */
+    static Kind classifyRecordError(String code) {
+        return classifyCode(code, 200);
+    }
+
+    /** Whether a failure means Kinesis refused the records for throughput. */
+    static boolean isThrottling(Throwable failure) {
+        Throwable error = unwrap(failure);
+        if (error instanceof AwsServiceException service) {
+            if (service.isThrottlingException()) {
+                return true;
+            }
+            String code = service.awsErrorDetails() == null
+                    ? null
+                    : service.awsErrorDetails().errorCode();
+            return code != null && isThrottlingCode(code);
+        }
+        return false;
+    }
+
+    static boolean isThrottlingCode(String code) {
+        return code.equals("ProvisionedThroughputExceededException")
+                || code.equals("ThrottlingException")
+                || code.equals("LimitExceededException")
+                || code.equals("KMSThrottlingException");
+    }
+
+    private static Kind classifyCode(String code, int status) {
+        if (isThrottlingCode(code) || code.equals("InternalFailure") || code.equals("ServiceUnavailable")) {
+            return Kind.TRANSIENT;
+        }
+        if (code.startsWith("KMS")) {
+            // KMSDisabled, KMSNotFound, KMSAccessDenied, KMSInvalidState, KMSOptInRequired: fixed outside.
+            return Kind.CONFIGURATION;
+        }
+        switch (code) {
+            case "ResourceNotFoundException",
+                    "AccessDeniedException",
+                    "AccessDenied",
+                    "UnrecognizedClientException",
+                    "InvalidSignatureException",
+                    "IncompleteSignature",
+                    "MissingAuthenticationToken",
+                    "ExpiredTokenException",
+                    "ExpiredToken",
+                    "InvalidClientTokenId",
+                    "SignatureDoesNotMatch",
+                    "NotAuthorized",
+                    "OptInRequired",
+                    "ResourceInUseException" -> {
+                // ResourceInUse: the stream is being created, updated or deleted. It will settle; keep probing.
+                return Kind.CONFIGURATION;
+            }
+            case "InvalidArgumentException", "ValidationException", "SerializationException" -> {
+                return Kind.REJECTED;
+            }
+            default -> {
+                return status >= 400
+                                && status < 500
+                                && !code.toLowerCase(Locale.ROOT).contains("throttl")
+                        ? Kind.CONFIGURATION
+                        : Kind.TRANSIENT;
+            }
+        }
+    }
+
+    /** No region, no credentials, a malformed endpoint: the client cannot even make the request. */
+    private static boolean isSetupProblem(SdkClientException error) {
+        String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("unable to load credentials")
+                || message.contains("unable to load region")
+                || message.contains("credentials") && message.contains("profile")
+                || message.contains("must specify a region");
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable error = failure;
+        while ((error instanceof CompletionException || error instanceof ExecutionException)
+                && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.kinlog.common.send;
+
+import io.github.kinlog.common.metrics.DropReason;
+import io.github.kinlog.common.metrics.MetricsJmx;
+import io.github.kinlog.common.metrics.SenderMetrics;
+import io.github.kinlog.common.status.StatusListener;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Sends records to one Kinesis stream in PutRecords batches from a background thread.
+ *
+ * <ul>
+ *   <li>{@link #send} never throws and, unless the buffer-full policy is {@code block}, never waits.
+ *   <li>Starting makes no network call on the calling thread: the client is built on the sender's own thread.
+ *   <li>{@link #flush} and {@link #close} return by their timeout whatever the endpoint does, and say how many events
+ *       were left unsent. The sender's threads are daemon threads: they never keep a JVM alive.
+ * </ul>
+ */
+public final class KinesisSender implements AutoCloseable {
+    private final SenderSettings settings;
+    private final SenderMetrics metrics;
+    private final StatusListener status;
+    private final RecordBuffer buffer;
+    private final SendLoop loop;
+    private final Thread thread;
+    private final MetricsJmx jmx;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KinesisSender(
+            SenderSettings settings,
+            Supplier<KinesisTransport> transports,
+            StatusListener status,
+            SenderMetrics metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.status = status;
+        SendLoop[] loopHolder = new SendLoop[1];
+        this.buffer = new RecordBuffer(
+                settings.bufferBytes(),
+                settings.bufferFullPolicy(),
+                settings.maxBlock().toNanos(),
+                settings.maxBatchRecords(),
+                settings.maxRequestBytes(),
+                metrics,
+                () -> loopHolder[0].wake());
+        RetryPolicy retries = new RetryPolicy(
+                settings.retryBackoff().toNanos(),
+                settings.retryMaxBackoff().toNanos(),
+                bound -> ThreadLocalRandom.current().nextLong(bound));
+        this.loop = new SendLoop(settings, buffer, metrics, status, transports, retries);
+        loopHolder[0] = loop;
+        metrics.bufferedFrom(buffer::heldBytes, buffer::heldRecords);
+        this.thread = KinlogThreads.newThread(loop, "kinlog-sender-" + settings.name());
+        loop.attach(thread);
+        this.jmx = settings.registerJmx()
+                ? MetricsJmx.register(settings.name(), settings.streamName(), metrics, status)
+                : null;
+    }
+
+    /**
+     * Starts a sender.
+     *
+     * @param transports makes the transport; called on the sender's thread, again after a failure
+     */
+    public static KinesisSender start(
+            SenderSettings settings,
+            Supplier<KinesisTransport> transports,
+            StatusListener status,
+            SenderMetrics metrics) {
+        KinesisSender sender = new KinesisSender(settings, transports, status, metrics);
+        sender.thread.start();
+        return sender;
+    }
+
+    /**
+     * Takes a record for sending, or drops it (counted by reason).
+     *
+     * @param partitionKeyBytes the UTF-8 length of {@code partitionKey}
+     * @return whether the record was taken
+     */
+    public boolean send(byte[] data, String partitionKey, int partitionKeyBytes) {
+        if (data.length + partitionKeyBytes > settings.maxRequestBytes()) {
+            // Could never be sent: no request can hold it.
+            metrics.dropped(DropReason.OVERSIZE);
+            return false;
+        }
+        return buffer.offer(new OutboundRecord(data, partitionKey, partitionKeyBytes, System.nanoTime()));
+    }
+
+    /**
+     * Sends everything held now without waiting for batches to fill, and waits until it is acknowledged or dropped,
+     * or until the timeout. Returns how many of those events were still unsent at the end.
+     */
+    public FlushResult flush(Duration timeout) {
+        if (Thread.currentThread() == thread || !thread.isAlive()) {
+            return new FlushResult(thread.isAlive() ? buffer.heldRecords() : 0);
+        }
+        try {
+            return loop.requestFlush().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return new FlushResult(loop.unflushed());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FlushResult(loop.unflushed());
+        } catch (ExecutionException e) {
+            return new FlushResult(loop.unflushed());
+        }
+    }
+
+    /**
+     * Refuses new events, sends what is held for up to {@code timeout}, then stops. Returns by the timeout (plus a
+     * moment) whatever the endpoint does; the events still unsent are dropped, counted as {@code shutdown} and
+     * reported to the status listener.
+     */
+    public FlushResult close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return new FlushResult(0);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        buffer.close();
+        FlushResult result = flush(timeout);
+        loop.stop();
+        try {
+            // Usually immediate; bounded in case the thread is busy building a client.
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000 + 100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!result.complete()) {
+            status.warn(
+                    "Kinlog stopped with " + result.unsent() + " events for stream " + settings.streamName()
+                            + " unsent: they could not be delivered within the shutdown timeout of "
+                            + timeout.toMillis() + " ms",
+                    null);
+        }
+        if (jmx != null) {
+            jmx.close();
+        }
+        return result;
+    }
+
+    /** Closes with no wait: whatever is held is dropped. */
+    @Override
+    public void close() {
+        close(Duration.ZERO);
+    }
+
+    public SenderMetrics metrics() {
+        return metrics;
+    }
+
+    public SenderSettings settings() {
+        return settings;
+    }
+
+    /** Whether the sender's thread is still running (false once closed). */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+}

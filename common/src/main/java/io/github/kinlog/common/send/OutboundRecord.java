@@ -1,0 +1,36 @@
+package io.github.kinlog.common.send;
+
+/** One record on its way to Kinesis. Created on the calling thread; afterwards owned by the sender thread. */
+final class OutboundRecord {
+    /**
+     * What a record costs beyond its data and key: the record object, the request entry, the SDK's byte wrapper. An
+     * estimate, so that many tiny events cannot outgrow the buffer limit by their overhead.
+     */
+    static final int OVERHEAD_BYTES = 160;
+
+    final byte[] data;
+    final String partitionKey;
+    /** Data plus partition key, as Kinesis counts them against its limits. */
+    final int size;
+
+    final long acceptedNanos;
+
+    int attempts;
+    long notBeforeNanos;
+    /** The flush barrier this record belongs to, or 0. Sender thread only. */
+    long barrier;
+    /** Dropped by a calling thread to make room (drop-oldest); its bytes are already released. */
+    volatile boolean evicted;
+
+    OutboundRecord(byte[] data, String partitionKey, int partitionKeyBytes, long acceptedNanos) {
+        this.data = data;
+        this.partitionKey = partitionKey;
+        this.size = data.length + partitionKeyBytes;
+        this.acceptedNanos = acceptedNanos;
+    }
+
+    /** What this record counts against the buffer limit. */
+    long bufferBytes() {
+        return (long) size + OVERHEAD_BYTES;
+    }
+}

@@ -1,0 +1,657 @@
+package io.github.kinlog.common.send;
+
+import io.github.kinlog.common.metrics.DropReason;
+import io.github.kinlog.common.metrics.SenderMetrics;
+import io.github.kinlog.common.status.RateLimit;
+import io.github.kinlog.common.status.StatusListener;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
+
+/**
+ * The sender thread's work: batch accepted records, send them, and deal with each answer. Records wait in the
+ * {@link RecordBuffer} until a request takes them (so drop-oldest can still reach them); from then on (in a request,
+ * waiting to be resent) they belong to this one thread alone, so none of that state needs locks. Transport threads
+ * reach the loop only through the completions queue.
+ */
+final class SendLoop implements Runnable {
+    private static final long HOUSEKEEPING_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long REPORT_INTERVAL_NANOS = Duration.ofSeconds(30).toNanos();
+
+    private final SenderSettings settings;
+    private final RecordBuffer buffer;
+    private final SenderMetrics metrics;
+    private final StatusListener status;
+    private final Supplier<KinesisTransport> transportFactory;
+    private final RetryPolicy retryPolicy;
+    private final long lingerNanos;
+    private final long deliveryTimeoutNanos;
+
+    // Shared with other threads.
+    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CompletableFuture<FlushResult>> flushRequests = new ConcurrentLinkedQueue<>();
+    private final AtomicLong barrierRemaining = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    // Owned by the sender thread.
+    /**
+     * Records taken from the buffer that did not fit the last request. Records wait in the buffer itself until a
+     * request takes them, so that drop-oldest can still reach them.
+     */
+    private final ArrayDeque<OutboundRecord> carried = new ArrayDeque<>();
+
+    private long carriedBytes;
+    private final PriorityQueue<OutboundRecord> retries =
+            new PriorityQueue<>(Comparator.comparingLong((OutboundRecord record) -> record.notBeforeNanos));
+    private final List<Batch> inFlight = new ArrayList<>();
+    private KinesisTransport transport;
+    private long nextTransportAttempt;
+    private long gateNanos;
+    private int consecutiveFailures;
+    private boolean throttled;
+    private Throwable configurationError;
+    private long configurationErrorSince;
+    private int probes;
+    private long barrier;
+    private final List<CompletableFuture<FlushResult>> barrierWaiters = new ArrayList<>();
+    private long nextRetryScan;
+    private final Map<DropReason, Long> reportedDrops = new EnumMap<>(DropReason.class);
+    private long nextDropReport;
+    private final RateLimit transientWarnings = new RateLimit(REPORT_INTERVAL_NANOS);
+    private final RateLimit configurationReminders = new RateLimit(REPORT_INTERVAL_NANOS * 2);
+    private final RateLimit rejectionWarnings = new RateLimit(REPORT_INTERVAL_NANOS);
+
+    /** One request's records. Compared by identity. */
+    private static final class Batch {
+        final List<OutboundRecord> records;
+
+        Batch(List<OutboundRecord> records) {
+            this.records = records;
+        }
+    }
+
+    /** The answer to one request: a response or a failure. */
+    private record Completion(Batch batch, PutRecordsResponse response, Throwable failure) {}
+
+    SendLoop(
+            SenderSettings settings,
+            RecordBuffer buffer,
+            SenderMetrics metrics,
+            StatusListener status,
+            Supplier<KinesisTransport> transportFactory,
+            RetryPolicy retryPolicy) {
+        this.settings = settings;
+        this.buffer = buffer;
+        this.metrics = metrics;
+        this.status = status;
+        this.transportFactory = transportFactory;
+        this.retryPolicy = retryPolicy;
+        this.lingerNanos = settings.linger().toNanos();
+        this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
+        for (DropReason reason : DropReason.values()) {
+            reportedDrops.put(reason, 0L);
+        }
+        long now = System.nanoTime();
+        this.nextTransportAttempt = now;
+        this.gateNanos = now;
+        this.nextRetryScan = now;
+        this.nextDropReport = now;
+    }
+
+    void attach(Thread thread) {
+        this.thread = thread;
+    }
+
+    /** Wakes the sender thread; called when there is new work. */
+    void wake() {
+        Thread current = thread;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    /** Asks for every record held now to be sent at once; the future completes when none of them is left. */
+    CompletableFuture<FlushResult> requestFlush() {
+        CompletableFuture<FlushResult> done = new CompletableFuture<>();
+        flushRequests.add(done);
+        wake();
+        return done;
+    }
+
+    /** Records of the latest flush that are still neither acknowledged nor dropped. */
+    long unflushed() {
+        return barrierRemaining.get();
+    }
+
+    /** Makes the loop end; what is still held then is dropped and counted as {@code shutdown}. */
+    void stop() {
+        stopping = true;
+        wake();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopping) {
+                long now = System.nanoTime();
+                processCompletions(now);
+                processFlushRequests();
+                processEvictions();
+                expire(now);
+                reportDrops(now);
+                ensureTransport(now);
+                dispatch(now);
+                LockSupport.parkNanos(this, nanosUntilNextWork(System.nanoTime()));
+            }
+        } catch (Throwable unexpected) {
+            // A bug; say so rather than die silently, and let close() count what is lost.
+            status.error("Kinlog's sender thread for stream " + settings.streamName() + " failed", unexpected);
+        } finally {
+            abandonEverything();
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (RuntimeException e) {
+                    status.warn("Closing the Kinesis client failed", e);
+                }
+            }
+        }
+    }
+
+    // ---- records waiting for a request: the carried ones first (they are older), then the buffer's
+
+    private OutboundRecord oldestWaiting() {
+        OutboundRecord carriedRecord = carried.peekFirst();
+        return carriedRecord != null ? carriedRecord : buffer.peek();
+    }
+
+    private OutboundRecord takeWaiting() {
+        OutboundRecord record = carried.pollFirst();
+        if (record != null) {
+            carriedBytes -= record.size;
+            return record;
+        }
+        return buffer.poll();
+    }
+
+    private void putBackWaiting(OutboundRecord record) {
+        carried.addFirst(record);
+        carriedBytes += record.size;
+    }
+
+    private int waitingRecords() {
+        return carried.size() + buffer.queuedRecords();
+    }
+
+    private long waitingBytes() {
+        return carriedBytes + buffer.queuedBytes();
+    }
+
+    // ---- flushing
+
+    private void processFlushRequests() {
+        CompletableFuture<FlushResult> request = flushRequests.poll();
+        if (request == null) {
+            return;
+        }
+        do {
+            barrierWaiters.add(request);
+        } while ((request = flushRequests.poll()) != null);
+        barrier++;
+        // Records accepted before the request was made are in the buffer now.
+        long[] count = {0};
+        Consumer<OutboundRecord> mark = record -> {
+            if (!record.evicted) {
+                record.barrier = barrier;
+                count[0]++;
+            }
+        };
+        carried.forEach(mark);
+        buffer.forEachQueued(mark);
+        retries.forEach(mark);
+        for (Batch batch : inFlight) {
+            batch.records.forEach(mark);
+        }
+        barrierRemaining.set(count[0]);
+        if (count[0] == 0) {
+            completeFlush();
+        }
+    }
+
+    /** Records calling threads dropped to make room: their bytes are free already; only the flush count is left. */
+    private void processEvictions() {
+        OutboundRecord record;
+        while ((record = buffer.pollEvicted()) != null) {
+            countTowardsFlush(record);
+        }
+    }
+
+    private void completeFlush() {
+        for (CompletableFuture<FlushResult> waiter : barrierWaiters) {
+            waiter.complete(new FlushResult(0));
+        }
+        barrierWaiters.clear();
+    }
+
+    private boolean flushing() {
+        return !barrierWaiters.isEmpty();
+    }
+
+    // ---- sending
+
+    private void ensureTransport(long now) {
+        if (transport != null || now - nextTransportAttempt < 0) {
+            return;
+        }
+        try {
+            transport = transportFactory.get();
+        } catch (RuntimeException | LinkageError e) {
+            enterConfigurationError(e, now);
+            nextTransportAttempt = gateNanos;
+        }
+    }
+
+    private void dispatch(long now) {
+        while (transport != null && now - gateNanos >= 0 && inFlight.size() < maxInFlightNow() && batchReady(now)) {
+            List<OutboundRecord> records = takeBatch(now);
+            if (records.isEmpty()) {
+                return;
+            }
+            send(records, now);
+        }
+    }
+
+    /** While throttled or probing a broken setup, one request at a time. */
+    private int maxInFlightNow() {
+        return throttled || configurationError != null ? 1 : settings.maxInFlight();
+    }
+
+    private boolean batchReady(long now) {
+        OutboundRecord retry = retries.peek();
+        if (retry != null && now - retry.notBeforeNanos >= 0) {
+            return true;
+        }
+        OutboundRecord oldest = oldestWaiting();
+        return oldest != null && (sendWithoutLinger() || now - oldest.acceptedNanos >= lingerNanos);
+    }
+
+    /** A full batch is waiting, or a flush wants everything out now. */
+    private boolean sendWithoutLinger() {
+        return flushing()
+                || waitingRecords() >= settings.maxBatchRecords()
+                || waitingBytes() >= settings.maxRequestBytes();
+    }
+
+    private List<OutboundRecord> takeBatch(long now) {
+        List<OutboundRecord> batch = new ArrayList<>(Math.min(settings.maxBatchRecords(), 64));
+        long bytes = 0;
+        while (batch.size() < settings.maxBatchRecords()) {
+            OutboundRecord retry = retries.peek();
+            if (retry == null || now - retry.notBeforeNanos < 0 || bytes + retry.size > settings.maxRequestBytes()) {
+                break;
+            }
+            retries.poll();
+            batch.add(retry);
+            bytes += retry.size;
+        }
+        while (batch.size() < settings.maxBatchRecords()) {
+            OutboundRecord next = takeWaiting();
+            if (next == null) {
+                break;
+            }
+            if (bytes + next.size > settings.maxRequestBytes()) {
+                putBackWaiting(next);
+                break;
+            }
+            batch.add(next);
+            bytes += next.size;
+        }
+        return batch;
+    }
+
+    private void send(List<OutboundRecord> records, long now) {
+        List<PutRecordsRequestEntry> entries = new ArrayList<>(records.size());
+        int resent = 0;
+        for (OutboundRecord record : records) {
+            if (record.attempts++ > 0) {
+                resent++;
+            }
+            entries.add(PutRecordsRequestEntry.builder()
+                    .data(SdkBytes.fromByteArrayUnsafe(record.data))
+                    .partitionKey(record.partitionKey)
+                    .build());
+        }
+        if (resent > 0) {
+            metrics.retried(resent);
+        }
+        Batch batch = new Batch(records);
+        inFlight.add(batch);
+        PutRecordsRequest request = PutRecordsRequest.builder()
+                .streamName(settings.streamName())
+                .records(entries)
+                .build();
+        CompletableFuture<PutRecordsResponse> call;
+        try {
+            call = transport.putRecords(request);
+        } catch (RuntimeException | LinkageError e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((response, failure) -> {
+            completions.add(new Completion(batch, response, failure));
+            wake();
+        });
+    }
+
+    // ---- answers
+
+    private void processCompletions(long now) {
+        Completion completion;
+        while ((completion = completions.poll()) != null) {
+            inFlight.remove(completion.batch);
+            metrics.request(completion.failure != null);
+            if (completion.failure != null) {
+                handleFailure(completion.batch, completion.failure, now);
+            } else {
+                handleResponse(completion.batch, completion.response, now);
+            }
+        }
+    }
+
+    private void handleResponse(Batch batch, PutRecordsResponse response, long now) {
+        List<PutRecordsResultEntry> results = response.records();
+        if (results.size() != batch.records.size()) {
+            handleFailure(
+                    batch,
+                    new IllegalStateException("PutRecords answered " + results.size() + " results for "
+                            + batch.records.size() + " records"),
+                    now);
+            return;
+        }
+        if (configurationError != null) {
+            leaveConfigurationError(now);
+        }
+        int throttledRecords = 0;
+        int failedRecords = 0;
+        // One wait for every record this response failed, so they are resent together.
+        long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
+        for (int i = 0; i < results.size(); i++) {
+            PutRecordsResultEntry result = results.get(i);
+            OutboundRecord record = batch.records.get(i);
+            if (result.errorCode() == null) {
+                metrics.sent(record.size, (now - record.acceptedNanos) / 1000);
+                finish(record);
+                continue;
+            }
+            failedRecords++;
+            if (ErrorClassifier.isThrottlingCode(result.errorCode())) {
+                throttledRecords++;
+            }
+            switch (ErrorClassifier.classifyRecordError(result.errorCode())) {
+                case TRANSIENT -> retryLater(record, now, retryDelay);
+                case CONFIGURATION -> {
+                    enterConfigurationError(
+                            new IllegalStateException(result.errorCode() + ": " + result.errorMessage()), now);
+                    retryLater(record, now, gateNanos - now);
+                }
+                case REJECTED -> {
+                    warnRejected(result.errorCode() + ": " + result.errorMessage(), 1, now);
+                    drop(record, DropReason.REJECTED);
+                }
+            }
+        }
+        if (throttledRecords > 0) {
+            metrics.throttled(throttledRecords);
+        }
+        if (failedRecords == 0) {
+            consecutiveFailures = 0;
+            throttled = false;
+        } else if (throttledRecords > 0) {
+            // Slow down rather than hammer a shard that is already over its limit.
+            throttled = true;
+            consecutiveFailures++;
+            gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
+        }
+    }
+
+    private void handleFailure(Batch batch, Throwable failure, long now) {
+        ErrorClassifier.Kind kind = ErrorClassifier.classify(failure);
+        if (ErrorClassifier.isThrottling(failure)) {
+            metrics.throttled(batch.records.size());
+            throttled = true;
+        }
+        switch (kind) {
+            case TRANSIENT -> {
+                consecutiveFailures++;
+                gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
+                if (transientWarnings.tryAcquire(now)) {
+                    status.warn(
+                            "PutRecords to stream " + settings.streamName() + " failed; its " + batch.records.size()
+                                    + " events will be resent (further failures reported at most every 30 s)",
+                            ErrorClassifier.unwrap(failure));
+                }
+                long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
+                for (OutboundRecord record : batch.records) {
+                    retryLater(record, now, retryDelay);
+                }
+            }
+            case CONFIGURATION -> {
+                enterConfigurationError(failure, now);
+                for (OutboundRecord record : batch.records) {
+                    retryLater(record, now, gateNanos - now);
+                }
+            }
+            case REJECTED -> {
+                warnRejected(String.valueOf(ErrorClassifier.unwrap(failure)), batch.records.size(), now);
+                for (OutboundRecord record : batch.records) {
+                    drop(record, DropReason.REJECTED);
+                }
+            }
+        }
+    }
+
+    private static int mostAttempts(Batch batch) {
+        int most = 1;
+        for (OutboundRecord record : batch.records) {
+            most = Math.max(most, record.attempts);
+        }
+        return most;
+    }
+
+    private void retryLater(OutboundRecord record, long now, long delayNanos) {
+        if (now - record.acceptedNanos >= deliveryTimeoutNanos) {
+            drop(record, DropReason.DELIVERY_TIMEOUT);
+            return;
+        }
+        record.notBeforeNanos = now + Math.max(0, delayNanos);
+        retries.add(record);
+    }
+
+    private void enterConfigurationError(Throwable failure, long now) {
+        Throwable cause = ErrorClassifier.unwrap(failure);
+        if (configurationError == null) {
+            configurationError = cause;
+            configurationErrorSince = now;
+            probes = 0;
+            configurationReminders.tryAcquire(now);
+            status.error(
+                    "Kinlog cannot write to Kinesis stream " + settings.streamName() + ": " + cause.getMessage()
+                            + ". This needs fixing outside the application (stream name, region, permissions, KMS key,"
+                            + " credentials). Events are kept, up to bufferBytes=" + settings.bufferBytes()
+                            + ", and sending is retried until it works.",
+                    cause);
+        } else if (configurationReminders.tryAcquire(now)) {
+            status.error(
+                    "Kinlog still cannot write to Kinesis stream " + settings.streamName() + " after "
+                            + Duration.ofNanos(now - configurationErrorSince).toSeconds() + " s: " + cause.getMessage()
+                            + " (" + buffer.heldRecords() + " events held)",
+                    null);
+        }
+        probes++;
+        gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(probes));
+    }
+
+    private void leaveConfigurationError(long now) {
+        status.info("Kinlog writes to Kinesis stream " + settings.streamName() + " again, after "
+                + Duration.ofNanos(now - configurationErrorSince).toSeconds() + " s");
+        configurationError = null;
+        probes = 0;
+        gateNanos = now;
+    }
+
+    private void warnRejected(String why, int events, long now) {
+        if (rejectionWarnings.tryAcquire(now)) {
+            status.error(
+                    "Kinesis rejected " + events + " events for stream " + settings.streamName() + " as invalid (" + why
+                            + "); they are dropped (further rejections reported at most every 30 s)",
+                    null);
+        }
+    }
+
+    // ---- ending records
+
+    private void finish(OutboundRecord record) {
+        buffer.release(record);
+        countTowardsFlush(record);
+    }
+
+    private void countTowardsFlush(OutboundRecord record) {
+        if (record.barrier != 0 && record.barrier == barrier && barrierRemaining.decrementAndGet() == 0) {
+            completeFlush();
+        }
+    }
+
+    private void drop(OutboundRecord record, DropReason reason) {
+        metrics.dropped(reason);
+        finish(record);
+    }
+
+    private void expire(long now) {
+        OutboundRecord oldest;
+        while ((oldest = oldestWaiting()) != null && now - oldest.acceptedNanos >= deliveryTimeoutNanos) {
+            OutboundRecord taken = takeWaiting();
+            if (taken == null) {
+                break;
+            }
+            if (now - taken.acceptedNanos < deliveryTimeoutNanos) {
+                // A calling thread dropped the oldest meanwhile; this one is still in time.
+                putBackWaiting(taken);
+                break;
+            }
+            drop(taken, DropReason.DELIVERY_TIMEOUT);
+        }
+        if (now - nextRetryScan >= 0 && !retries.isEmpty()) {
+            nextRetryScan = now + HOUSEKEEPING_NANOS;
+            for (Iterator<OutboundRecord> it = retries.iterator(); it.hasNext(); ) {
+                OutboundRecord record = it.next();
+                if (now - record.acceptedNanos >= deliveryTimeoutNanos) {
+                    it.remove();
+                    drop(record, DropReason.DELIVERY_TIMEOUT);
+                }
+            }
+        }
+    }
+
+    /** Everything still held when the loop ends is lost: count it, and release anyone waiting on a flush. */
+    private void abandonEverything() {
+        List<OutboundRecord> lost = new ArrayList<>(retries);
+        OutboundRecord waiting;
+        while ((waiting = takeWaiting()) != null) {
+            lost.add(waiting);
+        }
+        for (Batch batch : inFlight) {
+            lost.addAll(batch.records);
+        }
+        retries.clear();
+        inFlight.clear();
+        for (OutboundRecord record : lost) {
+            metrics.dropped(DropReason.SHUTDOWN);
+            buffer.release(record);
+        }
+        long unsent = barrierRemaining.get();
+        for (CompletableFuture<FlushResult> waiter : barrierWaiters) {
+            waiter.complete(new FlushResult(unsent));
+        }
+        barrierWaiters.clear();
+        CompletableFuture<FlushResult> late;
+        while ((late = flushRequests.poll()) != null) {
+            late.complete(new FlushResult(lost.size()));
+        }
+    }
+
+    // ---- status
+
+    private void reportDrops(long now) {
+        if (now - nextDropReport < 0) {
+            return;
+        }
+        StringBuilder counts = new StringBuilder();
+        long total = 0;
+        for (DropReason reason : DropReason.values()) {
+            long count = metrics.droppedCount(reason);
+            long fresh = count - reportedDrops.get(reason);
+            if (fresh > 0) {
+                counts.append(counts.length() == 0 ? "" : ", ")
+                        .append(reason.metricName())
+                        .append('=')
+                        .append(fresh);
+                total += fresh;
+                reportedDrops.put(reason, count);
+            }
+        }
+        if (total > 0) {
+            status.warn(
+                    "Kinlog dropped " + total + " events for stream " + settings.streamName() + " (" + counts
+                            + "); holding " + buffer.heldBytes() + " of " + settings.bufferBytes()
+                            + " buffer bytes. Further drops are reported at most every 30 s.",
+                    null);
+            nextDropReport = now + REPORT_INTERVAL_NANOS;
+        }
+    }
+
+    private long nanosUntilNextWork(long now) {
+        long wake = now + HOUSEKEEPING_NANOS;
+        OutboundRecord oldest = oldestWaiting();
+        if (oldest != null || !retries.isEmpty()) {
+            if (transport == null) {
+                wake = earlier(wake, nextTransportAttempt);
+            } else if (inFlight.size() < maxInFlightNow()) {
+                long ready = wake;
+                if (oldest != null) {
+                    ready = sendWithoutLinger() ? now : earlier(ready, oldest.acceptedNanos + lingerNanos);
+                }
+                OutboundRecord retry = retries.peek();
+                if (retry != null) {
+                    ready = earlier(ready, retry.notBeforeNanos);
+                }
+                wake = earlier(wake, later(ready, gateNanos));
+            }
+        }
+        return Math.max(0, wake - now);
+    }
+
+    private static long earlier(long a, long b) {
+        return a - b <= 0 ? a : b;
+    }
+
+    private static long later(long a, long b) {
+        return a - b >= 0 ? a : b;
+    }
+}

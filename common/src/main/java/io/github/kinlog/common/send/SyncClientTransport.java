@@ -1,0 +1,49 @@
+package io.github.kinlog.common.send;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+
+/** Runs a blocking {@link KinesisClient} on a few daemon threads of its own, one per call in flight. */
+final class SyncClientTransport implements KinesisTransport {
+    private final KinesisClient client;
+    private final Runnable closeClient;
+    private final ExecutorService threads;
+
+    /** @param closeClient closes what the transport owns: the client and its HTTP client, or nothing */
+    SyncClientTransport(KinesisClient client, Runnable closeClient, int maxInFlight, String name) {
+        this.client = client;
+        this.closeClient = closeClient;
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                maxInFlight,
+                maxInFlight,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                KinlogThreads.factory("kinlog-put-" + name));
+        executor.allowCoreThreadTimeOut(true);
+        this.threads = executor;
+    }
+
+    @Override
+    public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
+        try {
+            return CompletableFuture.supplyAsync(() -> client.putRecords(request), threads);
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(closed);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Interrupting a call in progress makes the SDK abort it; nothing here waits for that.
+        threads.shutdownNow();
+        closeClient.run();
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.kinlog.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kinlog.common.metrics.DropReason;
+import io.github.kinlog.common.metrics.MetricsSnapshot;
+import io.github.kinlog.common.send.FlushResult;
+import io.github.kinlog.common.send.KinesisTransports;
+import io.github.kinlog.common.testing.Await;
+import io.github.kinlog.common.testing.RecordingStatus;
+import io.github.kinlog.common.testing.Records;
+import io.github.kinlog.common.testing.TestEvent;
+import io.github.kinlog.testsupport.KinesisEndpoint;
+import io.github.kinlog.testsupport.KinesisExtension;
+import io.github.kinlog.testsupport.Shards;
+import io.github.kinlog.testsupport.StreamRecord;
+import io.github.kinlog.testsupport.TestStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** The whole core (encoder, partition keys, sender, real SDK client) against a real Kinesis API. */
+@ExtendWith(KinesisExtension.class)
+class KinlogPipelineIT {
+    private final RecordingStatus status = new RecordingStatus();
+
+    private KinlogConfig.Builder config(KinesisEndpoint kinesis, String stream) {
+        KinlogConfig.Builder builder = KinlogConfig.builder()
+                .name("it-" + stream)
+                .streamName(stream)
+                .region(kinesis.region().id())
+                .lingerMs(50)
+                .retryMaxBackoffMs(1_000)
+                .jmx(false);
+        kinesis.endpointOverride().ifPresent(uri -> builder.endpoint(uri.toString()));
+        return builder;
+    }
+
+    private KinlogPipeline start(KinlogConfig config, KinesisEndpoint kinesis) {
+        return KinlogPipeline.start(
+                config, status, () -> KinesisTransports.create(config.clientSettings(), kinesis.credentials()));
+    }
+
+    @Test
+    void twentyThousandEventsFromFourThreadsAllArriveValidAndWithinTheLimits(
+            KinesisEndpoint kinesis, @Shards(4) TestStream stream) throws Exception {
+        KinlogConfig config = config(kinesis, stream.name()).build();
+        KinlogPipeline pipeline = start(config, kinesis);
+        String run = UUID.randomUUID().toString();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String thread = "writer-" + t;
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = 0; i < 5_000; i++) {
+                            TestEvent event = TestEvent.typical().message(run + " " + thread + " " + i);
+                            event.thread = thread;
+                            event.time = Instant.now();
+                            pipeline.append(event);
+                        }
+                    },
+                    thread));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        FlushResult closed = pipeline.close(Duration.ofMinutes(3));
+
+        assertThat(closed.complete()).isTrue();
+        MetricsSnapshot metrics = pipeline.metrics();
+        assertThat(metrics.accepted()).isEqualTo(20_000);
+        assertThat(metrics.sent()).isEqualTo(20_000);
+        assertThat(metrics.droppedTotal()).isZero();
+
+        List<StreamRecord> records = stream.awaitRecords(20_000, Duration.ofMinutes(3));
+        Set<String> eventIds = new HashSet<>();
+        Set<String> messages = new HashSet<>();
+        Set<String> shards = new HashSet<>();
+        for (StreamRecord record : records) {
+            assertThat(record.data().length + record.partitionKey().length())
+                    .isLessThanOrEqualTo(config.encoderSettings().maxRecordBytes());
+            JsonNode json =
+                    Records.parseWithin(record.data(), config.encoderSettings().maxStringBytes());
+            if (json.get("message").asText().startsWith(run)) {
+                eventIds.add(json.get("event_id").asText());
+                messages.add(json.get("message").asText());
+                shards.add(record.shardId());
+            }
+        }
+        assertThat(messages).hasSize(20_000);
+        assertThat(eventIds).hasSize(20_000);
+        if (kinesis.managesStreams()) {
+            assertThat(shards)
+                    .as("random partition keys spread over every shard")
+                    .hasSize(4);
+        }
+        assertThat(status.at("ERROR")).isEmpty();
+    }
+
+    @Test
+    void closeReturnsWithinItsTimeoutWhenNothingListensAndReportsTheUnsent() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        KinlogConfig config = KinlogConfig.builder()
+                .streamName("nowhere")
+                .region("us-east-1")
+                .endpoint("http://127.0.0.1:" + port)
+                .jmx(false)
+                .build();
+        assertClosesInTime(config);
+    }
+
+    @Test
+    void closeReturnsWithinItsTimeoutWhenTheEndpointNeverAnswers() throws IOException {
+        // Accepts connections and then says nothing: requests hang until their own timeout (10 s by default).
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket blackHole = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (!blackHole.isClosed()) {
+                    try {
+                        held.add(blackHole.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            KinlogConfig config = KinlogConfig.builder()
+                    .streamName("silent")
+                    .region("us-east-1")
+                    .endpoint("http://127.0.0.1:" + blackHole.getLocalPort())
+                    .jmx(false)
+                    .build();
+            assertClosesInTime(config);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private void assertClosesInTime(KinlogConfig config) {
+        KinlogPipeline pipeline = KinlogPipeline.start(
+                config,
+                status,
+                () -> KinesisTransports.create(
+                        config.clientSettings(),
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))));
+        for (int i = 0; i < 50; i++) {
+            pipeline.append(TestEvent.typical());
+        }
+
+        long start = System.nanoTime();
+        FlushResult result = pipeline.close(Duration.ofSeconds(2));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).as("close(2 s) took").isBetween(1_900L, 3_500L);
+        assertThat(result.unsent()).isEqualTo(50);
+        assertThat(pipeline.metrics().dropped(DropReason.SHUTDOWN)).isEqualTo(50);
+        assertThat(status.at("WARN"))
+                .anySatisfy(message -> assertThat(message)
+                        .contains("stopped with 50 events for stream " + config.streamName() + " unsent"));
+    }
+
+    @Test
+    void eventsBufferedWhileTheStreamDoesNotExistAreDeliveredOnceItIsCreated(KinesisEndpoint kinesis) {
+        assumeTrue(kinesis.managesStreams(), "needs a backend that creates streams");
+        String name = kinesis.uniqueStreamName("created-later");
+        KinlogPipeline pipeline = start(config(kinesis, name).build(), kinesis);
+        try {
+            for (int i = 0; i < 100; i++) {
+                pipeline.append(new TestEvent().message("early " + i));
+            }
+            Await.until(
+                    "the missing stream to be reported",
+                    () -> !status.at("ERROR").isEmpty());
+            assertThat(status.at("ERROR").get(0)).contains("cannot write to Kinesis stream " + name);
+            assertThat(pipeline.metrics().sent()).isZero();
+            assertThat(pipeline.metrics().bufferedEvents()).isEqualTo(100);
+
+            TestStream stream = kinesis.createStream(name, 1);
+
+            Await.equal("sent", () -> pipeline.metrics().sent(), 100L);
+            assertThat(stream.awaitRecords(100, Duration.ofSeconds(60))).hasSize(100);
+            assertThat(status.at("INFO"))
+                    .anySatisfy(message -> assertThat(message).contains("again"));
+        } finally {
+            pipeline.close(Duration.ofSeconds(10));
+            kinesis.deleteStream(name);
+        }
+    }
+}

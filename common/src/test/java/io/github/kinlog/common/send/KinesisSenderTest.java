@@ -1,0 +1,450 @@
+package io.github.kinlog.common.send;
+
+import static io.github.kinlog.common.testing.FakeTransport.fail;
+import static io.github.kinlog.common.testing.FakeTransport.failRecords;
+import static io.github.kinlog.common.testing.FakeTransport.succeed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kinlog.common.metrics.DropReason;
+import io.github.kinlog.common.metrics.MetricsSnapshot;
+import io.github.kinlog.common.metrics.SenderMetrics;
+import io.github.kinlog.common.testing.Await;
+import io.github.kinlog.common.testing.FakeTransport;
+import io.github.kinlog.common.testing.RecordingStatus;
+import io.github.kinlog.common.testing.Settings;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class KinesisSenderTest {
+    private final FakeTransport transport = new FakeTransport();
+    private final RecordingStatus status = new RecordingStatus();
+    private final Settings settings = new Settings();
+    private final List<KinesisSender> started = new ArrayList<>();
+
+    @AfterEach
+    void closeSenders() {
+        started.forEach(KinesisSender::close);
+    }
+
+    private KinesisSender start() {
+        KinesisSender sender = KinesisSender.start(settings.build(), () -> transport, status, new SenderMetrics());
+        started.add(sender);
+        return sender;
+    }
+
+    private static boolean send(KinesisSender sender, String data) {
+        return sender.send(data.getBytes(StandardCharsets.UTF_8), "key", 3);
+    }
+
+    private static List<String> numbered(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "event-" + i).toList();
+    }
+
+    private static MetricsSnapshot metrics(KinesisSender sender) {
+        return sender.metrics().snapshot();
+    }
+
+    @Test
+    void fullBatchesOf500GoAtOnceAndTheRestAfterTheLinger() {
+        settings.linger = Duration.ofSeconds(2);
+        KinesisSender sender = start();
+        List<String> events = numbered(1_200);
+
+        events.forEach(event -> send(sender, event));
+
+        Await.until("two full batches", () -> transport.requests().size() >= 2);
+        assertThat(transport.requests().get(0).records()).hasSize(500);
+        assertThat(transport.requests().get(1).records()).hasSize(500);
+        Await.until("the last 200 after the linger", () -> transport.requests().size() == 3);
+        assertThat(transport.requests().get(2).records()).hasSize(200);
+        assertThat(transport.received()).containsExactlyElementsOf(events);
+        Await.equal("sent", () -> metrics(sender).sent(), 1_200L);
+        assertThat(metrics(sender).requests()).isEqualTo(3);
+    }
+
+    @Test
+    void theFiveHundredthRecordSendsTheBatchWithoutWaitingForTheLinger() {
+        settings.linger = Duration.ofMinutes(10);
+        KinesisSender sender = start();
+
+        numbered(499).forEach(event -> send(sender, event));
+        send(sender, "the 500th");
+
+        Await.until("a request", () -> transport.requests().size() == 1);
+        assertThat(transport.requests().get(0).records()).hasSize(500).endsWith("the 500th");
+    }
+
+    @Test
+    void requestsStayWithinTheByteLimitCountingPartitionKeys() {
+        settings.maxRequestBytes = 10_000;
+        settings.linger = Duration.ofMillis(1);
+        KinesisSender sender = start();
+        String big = "x".repeat(2_997); // 2,997 bytes + a 3-byte key = 3,000 per record
+
+        for (int i = 0; i < 7; i++) {
+            send(sender, big);
+        }
+
+        Await.equal("sent", () -> metrics(sender).sent(), 7L);
+        assertThat(transport.requests())
+                .allSatisfy(request -> assertThat(request.records()).hasSizeLessThanOrEqualTo(3));
+        assertThat(transport.requests().stream()
+                        .mapToInt(request -> request.records().size())
+                        .sum())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aRecordAsLargeAsARequestGoesAloneAndALargerOneIsDropped() {
+        settings.maxRequestBytes = 10_000;
+        KinesisSender sender = start();
+
+        assertThat(sender.send(new byte[9_997], "key", 3)).isTrue();
+        assertThat(sender.send(new byte[9_998], "key", 3)).isFalse();
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        assertThat(metrics(sender).dropped(DropReason.OVERSIZE)).isEqualTo(1);
+    }
+
+    @Test
+    void partialFailuresResendExactlyTheFailedRecords() {
+        transport.then(failRecords(i -> i == 1 || i == 3, "ProvisionedThroughputExceededException"));
+        settings.linger = Duration.ofMillis(50);
+        KinesisSender sender = start();
+
+        numbered(5).forEach(event -> send(sender, event));
+
+        Await.equal("sent", () -> metrics(sender).sent(), 5L);
+        assertThat(transport.requests().get(0).records()).containsExactlyElementsOf(numbered(5));
+        assertThat(transport.requests().get(1).records()).containsExactly("event-1", "event-3");
+        MetricsSnapshot metrics = metrics(sender);
+        assertThat(metrics.throttled()).isEqualTo(2);
+        assertThat(metrics.retried()).isEqualTo(2);
+        assertThat(metrics.droppedTotal()).isZero();
+        assertThat(transport.received()).hasSize(7);
+    }
+
+    @Test
+    void internalFailuresOfSingleRecordsAreResentToo() {
+        transport.then(failRecords(i -> i == 0, "InternalFailure"));
+        KinesisSender sender = start();
+
+        send(sender, "only");
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        assertThat(transport.received()).containsExactly("only", "only");
+        assertThat(metrics(sender).throttled()).isZero();
+    }
+
+    @Test
+    void throttlingSlowsTheSenderDownWithGrowingBackoff() {
+        settings.retryBackoff = Duration.ofMillis(100);
+        settings.retryMaxBackoff = Duration.ofSeconds(2);
+        for (int i = 0; i < 4; i++) {
+            transport.then(fail(FakeTransport.throttled()));
+        }
+        KinesisSender sender = start();
+
+        send(sender, "patient");
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        List<FakeTransport.Request> requests = transport.requests();
+        assertThat(requests).hasSize(5);
+        // Equal jitter waits at least half of 100, 200, 400, 800 ms before each retry.
+        long[] minimumMillis = {50, 100, 200, 400};
+        for (int i = 1; i < requests.size(); i++) {
+            long gapMillis = (requests.get(i).nanos() - requests.get(i - 1).nanos()) / 1_000_000;
+            assertThat(gapMillis).as("wait before retry %d", i).isGreaterThanOrEqualTo(minimumMillis[i - 1]);
+        }
+        assertThat(metrics(sender).throttled()).isEqualTo(4);
+    }
+
+    @Test
+    void transientRequestFailuresAreRetriedUntilTheyWork() {
+        transport.then(fail(SdkClientException.create("connection reset")));
+        transport.then(fail(FakeTransport.serverError()));
+        KinesisSender sender = start();
+
+        numbered(3).forEach(event -> send(sender, event));
+
+        Await.equal("sent", () -> metrics(sender).sent(), 3L);
+        assertThat(metrics(sender).failedRequests()).isEqualTo(2);
+        assertThat(status.at("WARN")).hasSize(1).first().asString().contains("will be resent");
+    }
+
+    @Test
+    void aMissingStreamIsReportedOnceAndEventsWaitUntilItAppears() {
+        transport.otherwise(fail(FakeTransport.streamNotFound()));
+        KinesisSender sender = start();
+
+        numbered(10).forEach(event -> send(sender, event));
+        Await.until("several probes", () -> transport.requests().size() >= 4);
+        assertThat(metrics(sender).sent()).isZero();
+        assertThat(metrics(sender).bufferedEvents()).isEqualTo(10);
+        transport.otherwise(succeed());
+
+        Await.equal("sent", () -> metrics(sender).sent(), 10L);
+        assertThat(status.at("ERROR")).hasSize(1).first().asString().contains("cannot write to Kinesis stream logs");
+        assertThat(status.at("INFO")).hasSize(1).first().asString().contains("writes to Kinesis stream logs again");
+    }
+
+    @Test
+    void theClientFailingToStartIsAConfigurationErrorAndIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        KinesisSender sender = KinesisSender.start(
+                settings.build(),
+                () -> {
+                    if (attempts.incrementAndGet() < 3) {
+                        throw SdkClientException.create("Unable to load region from any of the providers");
+                    }
+                    return transport;
+                },
+                status,
+                new SenderMetrics());
+        started.add(sender);
+
+        send(sender, "waits for a client");
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        assertThat(attempts).hasValue(3);
+        assertThat(status.at("ERROR")).hasSize(1).first().asString().contains("Unable to load region");
+    }
+
+    @Test
+    void invalidRequestsAreDroppedAndReported() {
+        transport.then(fail(FakeTransport.invalidArgument()));
+        KinesisSender sender = start();
+
+        numbered(2).forEach(event -> send(sender, event));
+
+        Await.equal("rejected", () -> metrics(sender).dropped(DropReason.REJECTED), 2L);
+        assertThat(status.at("ERROR")).anySatisfy(message -> assertThat(message).contains("rejected 2 events"));
+        Await.equal("nothing held", () -> metrics(sender).bufferedEvents(), 0L);
+    }
+
+    @Test
+    void whenFullTheDefaultPolicyDropsTheNewestAndNeverWaits() {
+        settings.bufferBytes = 64 * 1024;
+        settings.maxInFlight = 1;
+        transport.otherwise(transport.hang());
+        KinesisSender sender = start();
+        String event = "e".repeat(1_000);
+
+        int accepted = 0;
+        for (int i = 0; i < 200; i++) {
+            long start = System.nanoTime();
+            if (send(sender, event)) {
+                accepted++;
+            }
+            assertThat(System.nanoTime() - start)
+                    .isLessThan(Duration.ofSeconds(1).toNanos());
+        }
+
+        MetricsSnapshot metrics = metrics(sender);
+        assertThat(accepted).isBetween(40, 63);
+        assertThat(metrics.dropped(DropReason.BUFFER_FULL)).isEqualTo(200 - accepted);
+        assertThat(metrics.bufferedBytes()).isLessThanOrEqualTo(settings.bufferBytes);
+        Await.until("a drop warning", () -> !status.at("WARN").isEmpty());
+        assertThat(status.at("WARN").get(0)).contains("buffer_full=");
+    }
+
+    @Test
+    void dropOldestKeepsTheNewestEvents() {
+        settings.bufferBytes = 64 * 1024;
+        settings.maxInFlight = 1;
+        settings.linger = Duration.ofMinutes(1);
+        settings.policy = BufferFullPolicy.DROP_OLDEST;
+        KinesisSender sender = start();
+        String padding = "e".repeat(1_000);
+
+        for (int i = 0; i < 200; i++) {
+            assertThat(send(sender, i + "|" + padding)).isTrue();
+        }
+        sender.flush(Duration.ofSeconds(10));
+
+        List<String> received = transport.received();
+        assertThat(received).isNotEmpty().hasSizeLessThan(200);
+        assertThat(received.get(received.size() - 1)).startsWith("199|");
+        assertThat(metrics(sender).dropped(DropReason.BUFFER_FULL)).isEqualTo(200 - received.size());
+        int firstKept =
+                Integer.parseInt(received.get(0).substring(0, received.get(0).indexOf('|')));
+        assertThat(firstKept).isEqualTo(200 - received.size());
+    }
+
+    @Test
+    void blockWaitsForRoomUpToItsLimit() {
+        settings.bufferBytes = 8 * 1024;
+        settings.maxInFlight = 1;
+        settings.policy = BufferFullPolicy.BLOCK;
+        settings.maxBlock = Duration.ofMillis(300);
+        transport.otherwise(transport.hang());
+        KinesisSender sender = start();
+        String event = "e".repeat(1_000);
+        while (metrics(sender).bufferedBytes() + 1_163 + 1_163 <= settings.bufferBytes) {
+            send(sender, event);
+        }
+        send(sender, event);
+
+        long start = System.nanoTime();
+        assertThat(send(sender, event)).isFalse();
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(waitedMillis).isGreaterThanOrEqualTo(290);
+        assertThat(metrics(sender).dropped(DropReason.BUFFER_FULL)).isEqualTo(1);
+
+        new Thread(() -> {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    transport.otherwise(succeed());
+                    transport.releaseHanging();
+                })
+                .start();
+        assertThat(send(sender, event)).as("accepted once room appears").isTrue();
+    }
+
+    @Test
+    void eventsPastTheDeliveryTimeoutAreDroppedAndCounted() {
+        settings.deliveryTimeout = Duration.ofMillis(400);
+        transport.otherwise(fail(FakeTransport.serverError()));
+        KinesisSender sender = start();
+
+        numbered(5).forEach(event -> send(sender, event));
+
+        Await.equal("timed out", () -> metrics(sender).dropped(DropReason.DELIVERY_TIMEOUT), 5L);
+        assertThat(metrics(sender).bufferedEvents()).isZero();
+        assertThat(metrics(sender).bufferedBytes()).isZero();
+        Await.until("a drop warning", () -> status.messages().stream().anyMatch(m -> m.contains("delivery_timeout=")));
+    }
+
+    @Test
+    void closeReturnsInTimeWhenTheEndpointNeverAnswersAndCountsWhatIsLost() {
+        transport.otherwise(transport.hang());
+        KinesisSender sender = start();
+        numbered(25).forEach(event -> send(sender, event));
+
+        long start = System.nanoTime();
+        FlushResult result = sender.close(Duration.ofMillis(500));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(tookMillis).isBetween(450L, 3_000L);
+        assertThat(result.unsent()).isEqualTo(25);
+        assertThat(metrics(sender).dropped(DropReason.SHUTDOWN)).isEqualTo(25);
+        assertThat(sender.isRunning()).isFalse();
+        assertThat(status.at("WARN")).anySatisfy(message -> assertThat(message).contains("25 events"));
+        assertThat(transport.isClosed()).isTrue();
+    }
+
+    @Test
+    void closeDeliversEverythingWhenTheEndpointAnswers() {
+        settings.linger = Duration.ofMinutes(1);
+        KinesisSender sender = start();
+        numbered(1_234).forEach(event -> send(sender, event));
+
+        FlushResult result = sender.close(Duration.ofSeconds(10));
+
+        assertThat(result.complete()).isTrue();
+        assertThat(metrics(sender).sent()).isEqualTo(1_234);
+        assertThat(send(sender, "too late")).isFalse();
+        assertThat(metrics(sender).dropped(DropReason.CLOSED)).isEqualTo(1);
+        assertThat(liveThreadsNamed("kinlog-sender-test")).isEmpty();
+    }
+
+    @Test
+    void flushWaitsForEverythingAcceptedBeforeIt() {
+        settings.linger = Duration.ofMinutes(1);
+        transport.otherwise(transport.after(50, succeed()));
+        KinesisSender sender = start();
+        numbered(700).forEach(event -> send(sender, event));
+
+        FlushResult result = sender.flush(Duration.ofSeconds(10));
+
+        assertThat(result.complete()).isTrue();
+        assertThat(metrics(sender).sent()).isEqualTo(700);
+        assertThat(sender.isRunning()).isTrue();
+    }
+
+    @Test
+    void flushReportsWhatIsStillUnsentAtItsDeadline() {
+        transport.otherwise(transport.hang());
+        KinesisSender sender = start();
+        numbered(4).forEach(event -> send(sender, event));
+
+        FlushResult result = sender.flush(Duration.ofMillis(200));
+
+        assertThat(result.unsent()).isEqualTo(4);
+    }
+
+    @Test
+    void requestsOverlapUpToMaxInFlight() {
+        settings.maxInFlight = 3;
+        settings.maxBatchRecords = 10;
+        transport.otherwise(transport.after(100, succeed()));
+        KinesisSender sender = start();
+
+        numbered(200).forEach(event -> send(sender, event));
+
+        Await.equal("sent", () -> metrics(sender).sent(), 200L);
+        assertThat(transport.mostOpenAtOnce()).isEqualTo(3);
+    }
+
+    @Test
+    void metricsAreRegisteredWithJmxAndRemovedOnClose() throws Exception {
+        settings.jmx = true;
+        settings.name = "jmx-test";
+        KinesisSender sender = start();
+        ObjectName name = new ObjectName("io.github.kinlog:type=KinesisSender,name=\"jmx-test\"");
+        send(sender, "counted");
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+
+        assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(name, "SentEvents"))
+                .isEqualTo(1L);
+        sender.close(Duration.ofSeconds(5));
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(name))
+                .isFalse();
+    }
+
+    @Test
+    void manyThreadsSendingLoseNothing() throws Exception {
+        settings.maxBatchRecords = 100;
+        transport.otherwise(transport.after(5, succeed()));
+        KinesisSender sender = start();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 5_000; i++) {
+                    send(sender, thread + "-" + i);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(sender.close(Duration.ofSeconds(20)).complete()).isTrue();
+        Set<String> received = Set.copyOf(transport.received());
+        assertThat(received).hasSize(20_000);
+        assertThat(metrics(sender).sent()).isEqualTo(20_000);
+    }
+
+    private static Set<String> liveThreadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(prefix) && thread.isAlive())
+                .map(Thread::getName)
+                .collect(Collectors.toSet());
+    }
+}

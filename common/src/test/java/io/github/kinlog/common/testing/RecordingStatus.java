@@ -1,0 +1,35 @@
+package io.github.kinlog.common.testing;
+
+import io.github.kinlog.common.status.StatusListener;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every status message, prefixed by its level. */
+public final class RecordingStatus implements StatusListener {
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String message) {
+        messages.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message, Throwable cause) {
+        messages.add("WARN " + message);
+    }
+
+    @Override
+    public void error(String message, Throwable cause) {
+        messages.add("ERROR " + message);
+    }
+
+    public List<String> messages() {
+        return List.copyOf(messages);
+    }
+
+    public List<String> at(String level) {
+        return messages.stream()
+                .filter(message -> message.startsWith(level + " "))
+                .toList();
+    }
+}

@@ -110,6 +110,10 @@ class KinlogPipelineIT {
                     .hasSize(4);
         }
         assertThat(status.at("ERROR")).isEmpty();
+        Await.until(
+                "no Kinlog thread left",
+                () -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(thread -> thread.getName().contains("it-" + stream.name()) && thread.isAlive()));
     }
 
     @Test

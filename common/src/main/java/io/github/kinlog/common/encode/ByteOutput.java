@@ -3,10 +3,19 @@ package io.github.kinlog.common.encode;
 import java.io.OutputStream;
 import java.util.Arrays;
 
-/** An unsynchronized, growable in-memory output: the encoder writes one record into it. */
+/** An unsynchronized, growable in-memory output: the encoder writes one record into it, then reuses it. */
 final class ByteOutput extends OutputStream {
-    private byte[] bytes = new byte[512];
+    /** Larger buffers are not kept for reuse, so one huge event does not pin memory. */
+    static final int MAX_REUSED_BYTES = 64 * 1024;
+
+    private byte[] bytes = new byte[1024];
     private int size;
+
+    /** Empties the output for reuse; false if its buffer grew too large to keep. */
+    boolean reset() {
+        size = 0;
+        return bytes.length <= MAX_REUSED_BYTES;
+    }
 
     @Override
     public void write(int b) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.github.kinlog.common.event.LogEventView;
 import io.github.kinlog.common.event.SourceLocation;
 import io.github.kinlog.common.event.ThrowableView;
@@ -62,13 +61,13 @@ public final class EventEncoder {
     private final TimestampFormatter timestamps = new TimestampFormatter();
     private final LongAdder truncatedEvents = new LongAdder();
     private final LongAdder shrunkEvents = new LongAdder();
+    private final StripedSlots<ByteOutput> outputs = new StripedSlots<>();
 
     public EventEncoder(EncoderSettings settings) {
         this.json = JsonFactory.builder()
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-                // The default pool keeps buffers in ThreadLocals, which would outlive a redeployed application.
-                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                .recyclerPool(new StripedBufferPool())
                 .build();
         this.maxStringBytes = settings.maxStringBytes();
         this.maxRecordBytes = settings.maxRecordBytes();
@@ -88,16 +87,23 @@ public final class EventEncoder {
     public byte[] encode(LogEventView event, int reservedBytes) {
         long seq = sequence.incrementAndGet();
         int limit = maxRecordBytes - reservedBytes;
-        Attempt attempt = new Attempt(event, seq, Budgets.unlimited(maxStringBytes));
-        attempt.write();
-        if (attempt.size() > limit) {
-            shrunkEvents.increment();
-            attempt = shrink(event, seq, attempt, limit);
+        ByteOutput output = outputs.acquire(ByteOutput::new);
+        try {
+            Attempt attempt = new Attempt(event, seq, Budgets.unlimited(maxStringBytes), output);
+            attempt.write();
+            if (attempt.size() > limit) {
+                shrunkEvents.increment();
+                attempt = shrink(event, seq, attempt, limit);
+            }
+            if (attempt.cut != null) {
+                truncatedEvents.increment();
+            }
+            return attempt.out.toByteArray();
+        } finally {
+            if (output.reset()) {
+                outputs.release(output);
+            }
         }
-        if (attempt.cut != null) {
-            truncatedEvents.increment();
-        }
-        return attempt.out.toByteArray();
     }
 
     /** Events that had any content cut. */
@@ -112,7 +118,7 @@ public final class EventEncoder {
 
     /** The size of the largest record any event can be cut down to: what the record limit must leave room for. */
     public int fallbackRecordBytes() {
-        Attempt attempt = new Attempt(WorstCaseEvent.INSTANCE, Long.MAX_VALUE, Budgets.exhausted());
+        Attempt attempt = new Attempt(WorstCaseEvent.INSTANCE, Long.MAX_VALUE, Budgets.exhausted(), new ByteOutput());
         attempt.write();
         return attempt.size();
     }
@@ -128,11 +134,11 @@ public final class EventEncoder {
             int excess = attempt.size() - limit;
             int current = Math.min(budgets.of(largest), attempt.partSize(largest));
             budgets = budgets.with(largest, Math.max(0, current - excess - SHRINK_SLACK));
-            attempt = new Attempt(event, seq, budgets);
+            attempt = new Attempt(event, seq, budgets, new ByteOutput());
             attempt.write();
         }
         if (attempt.size() > limit) {
-            attempt = new Attempt(event, seq, Budgets.exhausted());
+            attempt = new Attempt(event, seq, Budgets.exhausted(), new ByteOutput());
             attempt.write();
         }
         return attempt;
@@ -143,17 +149,18 @@ public final class EventEncoder {
         final LogEventView event;
         final long seq;
         final Budgets budgets;
-        final ByteOutput out = new ByteOutput();
-        final int[] partSizes = new int[Part.values().length];
+        final ByteOutput out;
+        final int[] partSizes = new int[PARTS.length];
         /** Part or field name to bytes cut; null until something is cut. */
         Map<String, Long> cut;
 
         private JsonGenerator gen;
 
-        Attempt(LogEventView event, long seq, Budgets budgets) {
+        Attempt(LogEventView event, long seq, Budgets budgets, ByteOutput out) {
             this.event = event;
             this.seq = seq;
             this.budgets = budgets;
+            this.out = out;
         }
 
         int size() {
@@ -166,7 +173,7 @@ public final class EventEncoder {
 
         Part largestShrinkablePart(Budgets current) {
             Part largest = null;
-            for (Part part : Part.values()) {
+            for (Part part : PARTS) {
                 int size = partSize(part);
                 if (size > part.emptySize && current.of(part) > 0 && (largest == null || size > partSize(largest))) {
                     largest = part;
@@ -522,6 +529,8 @@ public final class EventEncoder {
         return StackTraceRenderer.guardText(call, what);
     }
 
+    private static final Part[] PARTS = Part.values();
+
     /** Parts that can be shrunk to make a record fit. */
     enum Part {
         MESSAGE("message", false, 2),
@@ -547,14 +556,14 @@ public final class EventEncoder {
     /** Byte budgets per part, and for every string. */
     private record Budgets(int stringBytes, int[] parts) {
         static Budgets unlimited(int maxStringBytes) {
-            int[] parts = new int[Part.values().length];
+            int[] parts = new int[PARTS.length];
             Arrays.fill(parts, Integer.MAX_VALUE);
             return new Budgets(maxStringBytes, parts);
         }
 
         /** Every part emptied and every string short: the smallest record an event can become. */
         static Budgets exhausted() {
-            return new Budgets(FALLBACK_STRING_BYTES, new int[Part.values().length]);
+            return new Budgets(FALLBACK_STRING_BYTES, new int[PARTS.length]);
         }
 
         int of(Part part) {

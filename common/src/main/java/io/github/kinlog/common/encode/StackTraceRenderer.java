@@ -51,10 +51,17 @@ final class StackTraceRenderer {
             ThrowableView throwable = current;
             Object identity = guard(throwable::identity, throwable);
             if (!seen.add(identity)) {
-                out.line(prefix + currentCaption + "[CIRCULAR REFERENCE: " + describe(throwable) + "]");
+                out.begin()
+                        .append(prefix)
+                        .append(currentCaption)
+                        .append("[CIRCULAR REFERENCE: ")
+                        .append(describe(throwable))
+                        .append(']');
+                out.end();
                 return;
             }
-            out.line(prefix + currentCaption + describe(throwable));
+            out.begin().append(prefix).append(currentCaption).append(describe(throwable));
+            out.end();
             StackTraceElement[] trace = guard(throwable::stackTrace, new StackTraceElement[0]);
             if (trace == null) {
                 trace = new StackTraceElement[0];
@@ -63,18 +70,26 @@ final class StackTraceRenderer {
             int own = trace.length - inCommon;
             int shown = Math.min(own, maxFrames);
             for (int i = 0; i < shown && !out.exhausted(); i++) {
-                out.line(prefix + "\tat " + frame(trace[i]));
+                appendFrame(out.begin().append(prefix).append("\tat "), trace[i]);
+                out.end();
             }
             if (own > shown) {
-                out.line(prefix + "\t... " + (own - shown) + " frames omitted");
+                out.begin().append(prefix).append("\t... ").append(own - shown).append(" frames omitted");
+                out.end();
             }
             if (inCommon > 0) {
-                out.line(prefix + "\t... " + inCommon + " more");
+                out.begin().append(prefix).append("\t... ").append(inCommon).append(" more");
+                out.end();
             }
             List<ThrowableView> suppressed = guard(throwable::suppressed, List.of());
             if (suppressed != null && !suppressed.isEmpty()) {
                 if (nesting >= MAX_SUPPRESSED_NESTING) {
-                    out.line(prefix + "\t[" + suppressed.size() + " suppressed, nested too deep to show]");
+                    out.begin()
+                            .append(prefix)
+                            .append("\t[")
+                            .append(suppressed.size())
+                            .append(" suppressed, nested too deep to show]");
+                    out.end();
                 } else {
                     for (ThrowableView each : suppressed) {
                         render(each, trace, "Suppressed: ", prefix + "\t", maxFrames, out, seen, nesting + 1);
@@ -94,8 +109,27 @@ final class StackTraceRenderer {
         return message == null ? String.valueOf(type) : type + ": " + message;
     }
 
-    private static String frame(StackTraceElement element) {
-        return element == null ? "[null frame]" : guardText(element::toString, "frame");
+    /** Appends {@code com.example.Type.method(Type.java:12)}: the frame without its module, as logs usually show it. */
+    private static void appendFrame(StringBuilder line, StackTraceElement frame) {
+        if (frame == null) {
+            line.append("[null frame]");
+            return;
+        }
+        line.append(frame.getClassName())
+                .append('.')
+                .append(frame.getMethodName())
+                .append('(');
+        if (frame.isNativeMethod()) {
+            line.append("Native Method");
+        } else if (frame.getFileName() == null) {
+            line.append("Unknown Source");
+        } else {
+            line.append(frame.getFileName());
+            if (frame.getLineNumber() >= 0) {
+                line.append(':').append(frame.getLineNumber());
+            }
+        }
+        line.append(')');
     }
 
     private static int framesInCommon(StackTraceElement[] trace, StackTraceElement[] enclosing) {
@@ -126,10 +160,15 @@ final class StackTraceRenderer {
         }
     }
 
-    /** Collects lines up to the byte budget, then only measures what no longer fits. */
+    /**
+     * Collects lines up to the byte budget, then only measures what no longer fits. A line is written between
+     * {@link #begin()} and {@link #end()}, straight into the text, and taken back if it does not fit.
+     */
     private static final class Output {
         private final int maxBytes;
-        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder text = new StringBuilder(1024);
+        private final StringBuilder measured = new StringBuilder(256);
+        private int lineStart;
         private int keptBytes;
         private long cutBytes;
         private boolean cutting;
@@ -138,18 +177,30 @@ final class StackTraceRenderer {
             this.maxBytes = maxBytes;
         }
 
-        void line(String line) {
-            int separator = text.length() == 0 && !cutting ? 0 : 1;
-            int bytes = Utf8Text.utf8Length(line) + separator;
-            if (!cutting && keptBytes + bytes + MARKER_RESERVE <= maxBytes) {
-                if (separator == 1) {
-                    text.append('\n');
-                }
-                text.append(line);
+        StringBuilder begin() {
+            if (cutting) {
+                measured.setLength(0);
+                return measured;
+            }
+            lineStart = text.length();
+            if (lineStart > 0) {
+                text.append('\n');
+            }
+            return text;
+        }
+
+        void end() {
+            if (cutting) {
+                cutBytes += Utf8Text.utf8Length(measured, 0, measured.length()) + 1;
+                return;
+            }
+            int bytes = Utf8Text.utf8Length(text, lineStart, text.length());
+            if (keptBytes + bytes + MARKER_RESERVE <= maxBytes) {
                 keptBytes += bytes;
             } else {
                 cutting = true;
                 cutBytes += bytes;
+                text.setLength(lineStart);
             }
         }
 

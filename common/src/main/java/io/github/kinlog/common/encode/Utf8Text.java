@@ -17,9 +17,14 @@ public final class Utf8Text {
 
     /** The UTF-8 length of {@code text}, counting each lone surrogate as U+FFFD. */
     public static int utf8Length(CharSequence text) {
+        return utf8Length(text, 0, text.length());
+    }
+
+    /** The UTF-8 length of {@code text[from, to)}, counting each lone surrogate as U+FFFD. */
+    static int utf8Length(CharSequence text, int from, int to) {
         int bytes = 0;
-        int length = text.length();
-        for (int i = 0; i < length; i++) {
+        int length = to;
+        for (int i = from; i < length; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 bytes++;

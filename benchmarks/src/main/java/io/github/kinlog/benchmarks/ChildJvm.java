@@ -1,0 +1,48 @@
+package io.github.kinlog.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs a main class of this jar in its own JVM, so each measurement starts cold and its CPU time is its own. */
+final class ChildJvm implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader output;
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    static ChildJvm start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        return new ChildJvm(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Reads output until a line starts with {@code prefix}; returns the rest of that line. Echoes other lines. */
+    String awaitLine(String prefix) throws IOException {
+        for (String line; (line = output.readLine()) != null; ) {
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
+            }
+            System.err.println("  | " + line);
+        }
+        throw new IOException("The child JVM ended without printing '" + prefix + "'");
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

@@ -2,6 +2,8 @@ package io.github.kinlog.common.send;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -49,19 +51,30 @@ public final class KinesisTransports {
         if (settings.clientFactory() != null) {
             return fromFactory(settings);
         }
+        // A client closes neither the HTTP client nor the credentials provider it was given: the transport closes
+        // what it made, so a stopped appender leaves nothing behind.
+        List<AutoCloseable> owned = new ArrayList<>();
+        AwsCredentialsProvider signer = credentials;
+        if (signer == null) {
+            signer = credentials(settings, owned);
+            closeable(signer, owned);
+        }
         if (settings.httpClient().async()) {
             SdkAsyncHttpClient http = asyncHttpClient(settings);
-            KinesisAsyncClient client = configure(KinesisAsyncClient.builder(), settings, credentials)
+            owned.add(0, http);
+            KinesisAsyncClient client = configure(KinesisAsyncClient.builder(), settings, signer)
                     .httpClient(http)
                     .build();
-            // A client does not close an HTTP client it was given.
-            return new AsyncClientTransport(client, () -> closeBoth(client, http));
+            owned.add(0, client);
+            return new AsyncClientTransport(client, () -> closeAll(owned));
         }
         SdkHttpClient http = syncHttpClient(settings);
-        KinesisClient client = configure(KinesisClient.builder(), settings, credentials)
+        owned.add(0, http);
+        KinesisClient client = configure(KinesisClient.builder(), settings, signer)
                 .httpClient(http)
                 .build();
-        return new SyncClientTransport(client, () -> closeBoth(client, http), settings.maxInFlight(), settings.name());
+        owned.add(0, client);
+        return new SyncClientTransport(client, () -> closeAll(owned), settings.maxInFlight(), settings.name());
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(
@@ -73,7 +86,7 @@ public final class KinesisTransports {
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
-        builder.credentialsProvider(credentials != null ? credentials : credentials(settings));
+        builder.credentialsProvider(credentials);
         builder.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallAttemptTimeout(settings.requestTimeout())
                 .apiCallTimeout(settings.requestTimeout())
@@ -81,7 +94,8 @@ public final class KinesisTransports {
         return builder;
     }
 
-    private static AwsCredentialsProvider credentials(ClientSettings settings) {
+    /** The configured credentials; anything else made for them (the STS client) is added to {@code owned}. */
+    private static AwsCredentialsProvider credentials(ClientSettings settings, List<AutoCloseable> owned) {
         AwsCredentialsProvider base = settings.profile() != null
                 ? ProfileCredentialsProvider.builder()
                         .profileName(settings.profile())
@@ -91,7 +105,10 @@ public final class KinesisTransports {
             return base;
         }
         try {
-            return AssumedRoleCredentials.create(settings, base, syncHttpClient(settings));
+            closeable(base, owned);
+            SdkHttpClient stsHttp = syncHttpClient(settings);
+            owned.add(stsHttp);
+            return AssumedRoleCredentials.create(settings, base, stsHttp);
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException("roleArn is set, so Kinlog assumes that role through AWS STS, but the STS"
                     + " client is not on the classpath: add the dependency software.amazon.awssdk:sts");
@@ -157,16 +174,19 @@ public final class KinesisTransports {
                 + " must return a KinesisClient or a KinesisAsyncClient, but returned " + made);
     }
 
-    private static void closeBoth(AutoCloseable client, AutoCloseable http) {
-        try {
-            client.close();
-        } catch (Exception e) {
-            // still close the HTTP client
-        } finally {
+    /** Most credential providers hold resources (caches, clients) and are closeable; the interface is not. */
+    private static void closeable(AwsCredentialsProvider provider, List<AutoCloseable> owned) {
+        if (provider instanceof AutoCloseable closeable) {
+            owned.add(closeable);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> owned) {
+        for (AutoCloseable closeable : owned) {
             try {
-                http.close();
+                closeable.close();
             } catch (Exception e) {
-                // nothing more to do
+                // close the rest regardless
             }
         }
     }

@@ -237,12 +237,7 @@ public final class EventEncoder {
         }
 
         private void writeError() throws IOException {
-            ThrowableView error;
-            try {
-                error = event.error();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                return;
-            }
+            ThrowableView error = StackTraceRenderer.guard(event::error, null);
             if (error == null) {
                 return;
             }
@@ -268,12 +263,7 @@ public final class EventEncoder {
         }
 
         private void writeSource() throws IOException {
-            SourceLocation source;
-            try {
-                source = event.source();
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
-                return;
-            }
+            SourceLocation source = StackTraceRenderer.guard(event::source, null);
             if (source == null) {
                 return;
             }

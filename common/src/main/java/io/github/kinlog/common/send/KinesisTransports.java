@@ -128,23 +128,25 @@ public final class KinesisTransports {
     }
 
     static SdkHttpClient syncHttpClient(ClientSettings settings) {
-        for (SdkHttpService service :
-                ServiceLoader.load(SdkHttpService.class, KinesisTransports.class.getClassLoader())) {
-            if (service.getClass().getName().equals(settings.httpClient().serviceClass())) {
-                return service.createHttpClientBuilder().buildWithDefaults(httpOptions(settings));
-            }
-        }
-        throw missingClient(settings.httpClient());
+        return httpService(SdkHttpService.class, settings.httpClient())
+                .createHttpClientBuilder()
+                .buildWithDefaults(httpOptions(settings));
     }
 
     private static SdkAsyncHttpClient asyncHttpClient(ClientSettings settings) {
-        for (SdkAsyncHttpService service :
-                ServiceLoader.load(SdkAsyncHttpService.class, KinesisTransports.class.getClassLoader())) {
-            if (service.getClass().getName().equals(settings.httpClient().serviceClass())) {
-                return service.createAsyncHttpClientFactory().buildWithDefaults(httpOptions(settings));
+        return httpService(SdkAsyncHttpService.class, settings.httpClient())
+                .createAsyncHttpClientFactory()
+                .buildWithDefaults(httpOptions(settings));
+    }
+
+    /** The SDK's provider of the chosen client, found the way the SDK finds them itself. */
+    private static <S> S httpService(Class<S> spi, HttpClientChoice choice) {
+        for (S service : ServiceLoader.load(spi, KinesisTransports.class.getClassLoader())) {
+            if (service.getClass().getName().equals(choice.serviceClass())) {
+                return service;
             }
         }
-        throw missingClient(settings.httpClient());
+        throw missingClient(choice);
     }
 
     private static IllegalStateException missingClient(HttpClientChoice choice) {

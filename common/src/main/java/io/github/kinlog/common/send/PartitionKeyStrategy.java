@@ -52,7 +52,7 @@ public abstract class PartitionKeyStrategy {
                 throw new IllegalArgumentException("partitionKey '" + text + "' names no key after '" + head + "'");
             }
             PartitionKeyStrategy fallback = bar < 0 ? new Random() : parse(spec.substring(bar + 1), hostName);
-            return lower.startsWith("mdc:") ? new FromMdc(key, fallback) : new FromField(key, fallback);
+            return new FromEvent(key, lower.startsWith("mdc:"), fallback);
         }
         if (bar >= 0) {
             throw new IllegalArgumentException(
@@ -121,51 +121,36 @@ public abstract class PartitionKeyStrategy {
         }
     }
 
-    private static final class FromMdc extends PartitionKeyStrategy {
+    /** The value of an MDC entry or a structured field, or the fallback's key when the event lacks it. */
+    private static final class FromEvent extends PartitionKeyStrategy {
         private final String key;
+        private final boolean mdc;
         private final PartitionKeyStrategy fallback;
 
-        FromMdc(String key, PartitionKeyStrategy fallback) {
+        FromEvent(String key, boolean mdc, PartitionKeyStrategy fallback) {
             this.key = key;
-            this.fallback = fallback;
-        }
-
-        @Override
-        String rawKeyFor(LogEventView event) {
-            String[] found = new String[1];
-            event.forEachMdc((name, value) -> {
-                if (found[0] == null && key.equals(name)) {
-                    found[0] = value;
-                }
-            });
-            return found[0] == null || found[0].isEmpty() ? fallback.keyFor(event) : found[0];
-        }
-    }
-
-    private static final class FromField extends PartitionKeyStrategy {
-        private final String key;
-        private final PartitionKeyStrategy fallback;
-
-        FromField(String key, PartitionKeyStrategy fallback) {
-            this.key = key;
+            this.mdc = mdc;
             this.fallback = fallback;
         }
 
         @Override
         String rawKeyFor(LogEventView event) {
             Object[] found = new Object[1];
-            event.forEachField((name, value) -> {
+            LogEventView.KeyValueVisitor<Object> finder = (name, value) -> {
                 if (found[0] == null && key.equals(name)) {
                     found[0] = value;
                 }
-            });
+            };
+            if (mdc) {
+                event.forEachMdc(finder::accept);
+            } else {
+                event.forEachField(finder);
+            }
             String text = null;
-            if (found[0] != null) {
-                try {
-                    text = found[0].toString();
-                } catch (RuntimeException e) {
-                    // a broken toString(): use the fallback
-                }
+            try {
+                text = found[0] == null ? null : found[0].toString();
+            } catch (RuntimeException e) {
+                // a broken toString(): use the fallback
             }
             return text == null || text.isEmpty() ? fallback.keyFor(event) : text;
         }

@@ -11,12 +11,19 @@ public final class BenchEvent implements LogEventView {
     private int nanos;
     private final String message;
     private final Map<String, String> mdc;
+    private final Throwable throwable;
     private final ThrowableView error;
 
     private BenchEvent(String message, Map<String, String> mdc, Throwable error) {
         this.message = message;
         this.mdc = mdc;
+        this.throwable = error;
         this.error = ThrowableView.of(error);
+    }
+
+    /** The exception of {@link #withException()}, for benchmarks that log through a framework. */
+    public RuntimeException errorForLoggers() {
+        return (RuntimeException) throwable;
     }
 
     /** A message formatted from two parameters, and three MDC entries. */

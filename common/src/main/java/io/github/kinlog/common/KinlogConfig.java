@@ -69,8 +69,10 @@ public final class KinlogConfig {
     private final SenderSettings sender;
     private final long requestTimeoutMs;
     private final long shutdownTimeoutMs;
+    private final String description;
 
     private KinlogConfig(Builder b, URI endpoint, PartitionKeyStrategy partitionKeyStrategy, EncoderSettings encoder) {
+        this.description = b.describe();
         this.name = b.name;
         this.streamName = b.streamName;
         this.region = b.region;
@@ -151,6 +153,12 @@ public final class KinlogConfig {
 
     public Duration shutdownTimeout() {
         return Duration.ofMillis(shutdownTimeoutMs);
+    }
+
+    /** Every option and its value. Two configurations with the same description behave the same. */
+    @Override
+    public String toString() {
+        return description;
     }
 
     /** Collects options; setters take the same names as the appenders' attributes. */
@@ -474,6 +482,42 @@ public final class KinlogConfig {
                 }
             }
             return settings;
+        }
+
+        private String describe() {
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("name", name);
+            options.put("streamName", streamName);
+            options.put("region", region);
+            options.put("endpoint", endpoint);
+            options.put("profile", profile);
+            options.put("roleArn", roleArn);
+            options.put("roleSessionName", roleSessionName);
+            options.put("httpClient", httpClient.configName());
+            options.put("clientFactory", clientFactory);
+            options.put("partitionKey", partitionKey);
+            options.put("service", service);
+            options.put("env", env);
+            options.put("host", host);
+            options.put("staticFields", staticFields);
+            options.put("maxStringBytes", maxStringBytes);
+            options.put("maxRecordBytes", maxRecordBytes);
+            options.put("maxStackFrames", maxStackFrames);
+            options.put("includeLocation", includeLocation);
+            options.put("bufferBytes", bufferBytes);
+            options.put("bufferFullPolicy", bufferFullPolicy.configName());
+            options.put("maxBlockMs", maxBlockMs);
+            options.put("lingerMs", lingerMs);
+            options.put("maxBatchRecords", maxBatchRecords);
+            options.put("maxRequestBytes", maxRequestBytes);
+            options.put("maxInFlight", maxInFlight);
+            options.put("requestTimeoutMs", requestTimeoutMs);
+            options.put("deliveryTimeoutMs", deliveryTimeoutMs);
+            options.put("retryBackoffMs", retryBackoffMs);
+            options.put("retryMaxBackoffMs", retryMaxBackoffMs);
+            options.put("shutdownTimeoutMs", shutdownTimeoutMs);
+            options.put("jmx", jmx);
+            return "KinlogConfig" + options;
         }
 
         private static void range(List<String> problems, String option, long value, long min, long max) {

@@ -63,11 +63,13 @@ public final class KinlogPipeline {
     }
 
     /**
-     * Sends a record another layout or encoder made from the event. Such a record cannot be shrunk: if it is over
-     * {@code maxRecordBytes} it is dropped and counted as {@code oversize}.
+     * Sends a record another layout or encoder makes from the event; a failure in {@code encoding} is counted like
+     * any other. Such a record cannot be shrunk: if it is over {@code maxRecordBytes} it is dropped and counted as
+     * {@code oversize}.
      */
-    public void appendEncoded(byte[] record, LogEventView event) {
+    public void appendEncoded(Supplier<byte[]> encoding, LogEventView event) {
         try {
+            byte[] record = encoding.get();
             String key = keys.keyFor(event);
             int keyBytes = Utf8Text.utf8Length(key);
             if (record.length + keyBytes > config.encoderSettings().maxRecordBytes()) {

@@ -54,9 +54,9 @@ class KinlogPipelineTest {
         byte[] small = "{\"custom\":true}".getBytes(StandardCharsets.UTF_8);
         byte[] large = new byte[9 * 1024];
 
-        pipeline.appendEncoded(small, new TestEvent());
-        pipeline.appendEncoded(large, new TestEvent());
-        pipeline.appendEncoded(large, new TestEvent());
+        pipeline.appendEncoded(() -> small, new TestEvent());
+        pipeline.appendEncoded(() -> large, new TestEvent());
+        pipeline.appendEncoded(() -> large, new TestEvent());
         pipeline.flush(Duration.ofSeconds(10));
 
         assertThat(transport.received()).containsExactly("{\"custom\":true}");

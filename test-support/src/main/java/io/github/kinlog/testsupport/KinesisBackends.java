@@ -25,16 +25,8 @@ final class KinesisBackends {
 
     private static KinesisEndpoint startKinesisMock(KinesisTestSettings settings) {
         NodeJs nodeJs = NodeJs.locate(settings.node());
-        KinesisMockServer server = KinesisMockServer.start(
-                nodeJs, settings.mockDirectory(), settings.mockPort().orElse(0));
-        return new KinesisEndpoint(
-                server.toString(),
-                Optional.of(server.endpoint()),
-                Region.US_EAST_1,
-                EMULATOR_CREDENTIALS,
-                Optional.empty(),
-                server,
-                Optional.of(server.process()));
+        return KinesisEndpoint.of(KinesisMockServer.start(
+                nodeJs, settings.mockDirectory(), settings.mockPort().orElse(0)));
     }
 
     private static KinesisEndpoint connectToAws(KinesisTestSettings settings) {

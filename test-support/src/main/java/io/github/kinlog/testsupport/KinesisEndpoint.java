@@ -58,6 +58,26 @@ public final class KinesisEndpoint implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * An endpoint over a kinesis-mock server started separately (for example later, on a chosen port, to play an
+     * endpoint that comes back). Closing the endpoint stops the server.
+     */
+    public static KinesisEndpoint of(KinesisMockServer server) {
+        return new KinesisEndpoint(
+                server.toString(),
+                Optional.of(server.endpoint()),
+                Region.US_EAST_1,
+                KinesisBackends.EMULATOR_CREDENTIALS,
+                Optional.empty(),
+                server,
+                Optional.of(server.process()));
+    }
+
+    /** Whether this is kinesis-mock, which tests can also start themselves with {@link KinesisMockServer}. */
+    public boolean isKinesisMock() {
+        return serverProcess.isPresent();
+    }
+
     /** The URI to override the SDK's endpoint with; empty for real AWS. */
     public Optional<URI> endpointOverride() {
         return endpointOverride;
@@ -74,6 +94,33 @@ public final class KinesisEndpoint implements AutoCloseable {
     /** A synchronous client for this endpoint, owned by the endpoint: do not close it. */
     public KinesisClient client() {
         return client;
+    }
+
+    /**
+     * Makes this endpoint's credentials the ones the AWS SDK's default chain finds first (the {@code aws.accessKeyId}
+     * and {@code aws.secretAccessKey} system properties), until the returned handle is closed, so that code building
+     * its own client, as the appenders do, can sign requests to an emulator. Does nothing on the AWS backend, whose
+     * real credentials must stay in charge.
+     */
+    public AutoCloseable exportCredentials() {
+        if (!managesStreams()) {
+            return () -> {};
+        }
+        var identity = credentials.resolveCredentials();
+        String previousKey = System.setProperty("aws.accessKeyId", identity.accessKeyId());
+        String previousSecret = System.setProperty("aws.secretAccessKey", identity.secretAccessKey());
+        return () -> {
+            restore("aws.accessKeyId", previousKey);
+            restore("aws.secretAccessKey", previousSecret);
+        };
+    }
+
+    private static void restore(String property, String previous) {
+        if (previous == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, previous);
+        }
     }
 
     /** Points any AWS SDK client builder (sync or async) at this endpoint: region, credentials, endpoint. */

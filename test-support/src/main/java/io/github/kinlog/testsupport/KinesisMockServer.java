@@ -36,6 +36,15 @@ public final class KinesisMockServer implements AutoCloseable {
     }
 
     /**
+     * Starts kinesis-mock on {@code port} (0 for any free port), installed where the test settings say (by default
+     * {@code target/kinesis-mock}) with the Node.js they name.
+     */
+    public static KinesisMockServer start(int port) {
+        KinesisTestSettings settings = KinesisTestSettings.fromSystemProperties();
+        return start(NodeJs.locate(settings.node()), settings.mockDirectory(), port);
+    }
+
+    /**
      * Installs kinesis-mock into {@code directory} if needed and starts it.
      *
      * @param directory where kinesis-mock is installed and where its log is written

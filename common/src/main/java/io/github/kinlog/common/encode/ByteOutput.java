@@ -8,6 +8,9 @@ final class ByteOutput extends OutputStream {
     /** Larger buffers are not kept for reuse, so one huge event does not pin memory. */
     static final int MAX_REUSED_BYTES = 64 * 1024;
 
+    /** Scratch space for the timestamp and the event id, reused with the output. */
+    final char[] chars = new char[Math.max(EventIds.LENGTH, TimestampFormatter.LENGTH)];
+
     private byte[] bytes = new byte[1024];
     private int size;
 

@@ -1,6 +1,7 @@
 package io.github.kinlog.common.encode;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -61,10 +62,13 @@ public final class EventEncoder {
     private final TimestampFormatter timestamps = new TimestampFormatter();
     private final LongAdder truncatedEvents = new LongAdder();
     private final LongAdder shrunkEvents = new LongAdder();
-    private final StripedSlots<ByteOutput> outputs = new StripedSlots<>();
+    private final StripedSlots<Scratch> scratches = new StripedSlots<>();
+    private final Budgets unlimited;
 
     public EventEncoder(EncoderSettings settings) {
-        this.json = JsonFactory.builder()
+        this.json = new JsonFactoryBuilder()
+                // Reused generators write one event after another; nothing may stand between them.
+                .rootValueSeparator((String) null)
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 .recyclerPool(new StripedBufferPool())
@@ -72,6 +76,7 @@ public final class EventEncoder {
         this.maxStringBytes = settings.maxStringBytes();
         this.maxRecordBytes = settings.maxRecordBytes();
         this.maxStackFrames = settings.maxStackFrames();
+        this.unlimited = Budgets.unlimited(maxStringBytes);
         this.service = settings.service();
         this.env = settings.env();
         this.host = settings.host() != null ? settings.host() : HostInfo.hostName();
@@ -87,10 +92,13 @@ public final class EventEncoder {
     public byte[] encode(LogEventView event, int reservedBytes) {
         long seq = sequence.incrementAndGet();
         int limit = maxRecordBytes - reservedBytes;
-        ByteOutput output = outputs.acquire(ByteOutput::new);
+        Scratch scratch = scratches.acquire(Scratch::new);
+        boolean reusable = false;
         try {
-            Attempt attempt = new Attempt(event, seq, Budgets.unlimited(maxStringBytes), output);
-            attempt.write();
+            Attempt attempt = new Attempt(event, seq, unlimited, scratch.out);
+            attempt.writeWith(scratch.generator);
+            // The generator is back between events; anything thrown before here leaves it unusable.
+            reusable = true;
             if (attempt.size() > limit) {
                 shrunkEvents.increment();
                 attempt = shrink(event, seq, attempt, limit);
@@ -100,8 +108,8 @@ public final class EventEncoder {
             }
             return attempt.out.toByteArray();
         } finally {
-            if (output.reset()) {
-                outputs.release(output);
+            if (reusable && scratch.out.reset()) {
+                scratches.release(scratch);
             }
         }
     }
@@ -124,7 +132,7 @@ public final class EventEncoder {
     }
 
     private Attempt shrink(LogEventView event, long seq, Attempt first, int limit) {
-        Budgets budgets = Budgets.unlimited(maxStringBytes);
+        Budgets budgets = unlimited;
         Attempt attempt = first;
         for (int round = 0; round < MAX_SHRINK_ROUNDS && attempt.size() > limit; round++) {
             Part largest = attempt.largestShrinkablePart(budgets);
@@ -182,6 +190,7 @@ public final class EventEncoder {
             return largest;
         }
 
+        /** Writes the event with a generator of its own. */
         void write() {
             try (JsonGenerator generator = json.createGenerator(out)) {
                 gen = generator;
@@ -192,9 +201,20 @@ public final class EventEncoder {
             }
         }
 
+        /** Writes the event with a generator kept for reuse, leaving it ready for the next event. */
+        void writeWith(JsonGenerator generator) {
+            try {
+                gen = generator;
+                writeEvent();
+                generator.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private void writeEvent() throws IOException {
             gen.writeStartObject();
-            char[] chars = new char[EventIds.LENGTH];
+            char[] chars = out.chars;
             long second = event.epochSecond();
             int nanos = event.nanoOfSecond();
             timestamps.format(second, nanos, chars);
@@ -226,10 +246,11 @@ public final class EventEncoder {
             for (Map.Entry<SerializableString, String> field : staticFields) {
                 text(field.getKey(), field.getKey().getValue(), field.getValue());
             }
-            new EntriesWriter(Part.MDC, Names.MDC).mdc();
-            new EntriesWriter(Part.FIELDS, Names.FIELDS).fields();
-            new EntriesWriter(Part.MARKERS, Names.MARKERS).markers();
-            new EntriesWriter(Part.NDC, Names.NDC).ndc();
+            EntriesWriter entries = new EntriesWriter();
+            entries.start(Part.MDC, Names.MDC).mdc();
+            entries.start(Part.FIELDS, Names.FIELDS).fields();
+            entries.start(Part.MARKERS, Names.MARKERS).markers();
+            entries.start(Part.NDC, Names.NDC).ndc();
             writeError();
             writeSource();
             writeCut();
@@ -306,7 +327,12 @@ public final class EventEncoder {
 
         /** Writes a string value within {@code budget} bytes (and the string limit). */
         private void value(String text, int budget, String cutName) throws IOException {
-            Utf8Text.Fitted fitted = Utf8Text.fit(text, Math.min(budget, budgets.stringBytes));
+            int limit = Math.min(budget, budgets.stringBytes);
+            if (Utf8Text.fitsAsIs(text, limit)) {
+                gen.writeString(text);
+                return;
+            }
+            Utf8Text.Fitted fitted = Utf8Text.fit(text, limit);
             gen.writeString(fitted.text());
             if (fitted.bytesCut() > 0) {
                 noteCut(cutName, fitted.bytesCut());
@@ -341,18 +367,24 @@ public final class EventEncoder {
          */
         private final class EntriesWriter
                 implements LogEventView.KeyValueVisitor<Object>, LogEventView.MarkerVisitor, LogEventView.ValueVisitor {
-            private final Part part;
-            private final SerializableString name;
-            private final int budget;
+            private Part part;
+            private SerializableString name;
+            private int budget;
             private int used;
-            private int start = -1;
+            private int start;
             private boolean full;
             private Set<Object> seenMarkers;
 
-            EntriesWriter(Part part, SerializableString name) {
+            /** Starts on a part; one writer serves every part of an event in turn. */
+            EntriesWriter start(Part part, SerializableString name) {
                 this.part = part;
                 this.name = name;
                 this.budget = budgets.of(part);
+                this.used = 0;
+                this.start = -1;
+                this.full = false;
+                this.seenMarkers = null;
+                return this;
             }
 
             void mdc() throws IOException {
@@ -461,6 +493,10 @@ public final class EventEncoder {
 
             private void writeKey(String key) throws IOException {
                 if (key != null) {
+                    if (Utf8Text.fitsAsIs(key, budgets.stringBytes)) {
+                        gen.writeFieldName(key);
+                        return;
+                    }
                     Utf8Text.Fitted fitted = Utf8Text.fit(key, budgets.stringBytes);
                     gen.writeFieldName(fitted.text());
                     if (fitted.bytesCut() > 0) {
@@ -520,6 +556,23 @@ public final class EventEncoder {
     }
 
     private static final Part[] PARTS = Part.values();
+
+    /**
+     * An output and a generator writing into it, kept between events: creating a generator per event costs more
+     * than all the rest of the garbage an event makes.
+     */
+    private final class Scratch {
+        final ByteOutput out = new ByteOutput();
+        final JsonGenerator generator;
+
+        Scratch() {
+            try {
+                generator = json.createGenerator(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
 
     /** Parts that can be shrunk to make a record fit. */
     enum Part {

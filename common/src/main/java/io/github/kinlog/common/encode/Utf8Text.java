@@ -73,6 +73,13 @@ public final class Utf8Text {
         return new String(chars);
     }
 
+    /** Whether {@code text} can be written as it is: no lone surrogate, and at most {@code maxBytes} in UTF-8. */
+    static boolean fitsAsIs(String text, int maxBytes) {
+        // Three bytes per char is the most any char can take on its own.
+        boolean shortEnough = (long) text.length() * 3 <= maxBytes;
+        return (shortEnough || utf8Length(text) <= maxBytes) && !hasLoneSurrogate(text);
+    }
+
     /**
      * {@code text}, repaired, and if its UTF-8 form is longer than {@code maxBytes}, cut on a character boundary and
      * ended with a marker such as {@code …[truncated 1234 bytes]} so that the result is at most {@code maxBytes}.

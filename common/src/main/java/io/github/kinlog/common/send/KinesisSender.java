@@ -48,7 +48,17 @@ public final class KinesisSender implements AutoCloseable {
                 settings.maxBatchRecords(),
                 settings.maxRequestBytes(),
                 metrics,
-                () -> loopHolder[0].wake());
+                new RecordBuffer.Wakeup() {
+                    @Override
+                    public void recordAdded() {
+                        loopHolder[0].wakeIfIdle();
+                    }
+
+                    @Override
+                    public void batchFull() {
+                        loopHolder[0].wake();
+                    }
+                });
         RetryPolicy retries = new RetryPolicy(
                 settings.retryBackoff().toNanos(),
                 settings.retryMaxBackoff().toNanos(),

@@ -17,7 +17,7 @@ final class RecordBuffer {
     private final BufferFullPolicy policy;
     private final long maxBlockNanos;
     private final SenderMetrics metrics;
-    private final Runnable wakeSender;
+    private final Wakeup wakeup;
     private final int fullBatchRecords;
     private final long fullBatchBytes;
 
@@ -33,9 +33,16 @@ final class RecordBuffer {
     private volatile int waiting;
     private volatile boolean closed;
 
-    /**
-     * @param wakeSender called when the sender has new work: the first record after an empty spell, or a full batch
-     */
+    /** How the buffer tells the sender about work; called on the calling threads, so both must be cheap. */
+    interface Wakeup {
+        /** A record arrived: wake the sender if it sleeps with nothing to do (a volatile read otherwise). */
+        void recordAdded();
+
+        /** A full batch is waiting: wake the sender now. */
+        void batchFull();
+    }
+
+    /** @param wakeup tells the sender about new records and full batches */
     RecordBuffer(
             long capacityBytes,
             BufferFullPolicy policy,
@@ -43,14 +50,14 @@ final class RecordBuffer {
             int fullBatchRecords,
             long fullBatchBytes,
             SenderMetrics metrics,
-            Runnable wakeSender) {
+            Wakeup wakeup) {
         this.capacityBytes = capacityBytes;
         this.policy = policy;
         this.maxBlockNanos = maxBlockNanos;
         this.fullBatchRecords = fullBatchRecords;
         this.fullBatchBytes = fullBatchBytes;
         this.metrics = metrics;
-        this.wakeSender = wakeSender;
+        this.wakeup = wakeup;
     }
 
     /** Takes a record, or drops it (counted) as the policy says. Returns whether it was taken. */
@@ -77,8 +84,10 @@ final class RecordBuffer {
         int records = queuedRecords.incrementAndGet();
         long queued = queuedBytes.addAndGet(record.size);
         boolean crossedBytes = queued >= fullBatchBytes && queued - record.size < fullBatchBytes;
-        if (records == 1 || records % fullBatchRecords == 0 || crossedBytes) {
-            wakeSender.run();
+        if (records % fullBatchRecords == 0 || crossedBytes) {
+            wakeup.batchFull();
+        } else {
+            wakeup.recordAdded();
         }
         return true;
     }
@@ -170,7 +179,7 @@ final class RecordBuffer {
             release(oldest);
             metrics.dropped(DropReason.BUFFER_FULL);
             evicted.add(oldest);
-            wakeSender.run();
+            wakeup.batchFull();
             if (reserve(bytes)) {
                 return true;
             }

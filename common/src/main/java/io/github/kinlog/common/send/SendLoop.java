@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -50,6 +51,11 @@ final class SendLoop implements Runnable {
     private final AtomicLong barrierRemaining = new AtomicLong();
     private volatile boolean stopping;
     private volatile Thread thread;
+    /**
+     * Set while the sender sleeps with no record waiting. Only then does a new record wake it; otherwise every log
+     * call would pay for a wake-up (a system call), though the sender is busy or waiting for its linger anyway.
+     */
+    private final AtomicBoolean idle = new AtomicBoolean();
 
     // Owned by the sender thread.
     /**
@@ -128,6 +134,13 @@ final class SendLoop implements Runnable {
         }
     }
 
+    /** Wakes the sender only if it sleeps with nothing to do. */
+    void wakeIfIdle() {
+        if (idle.get() && idle.compareAndSet(true, false)) {
+            wake();
+        }
+    }
+
     /** Asks for every record held now to be sent at once; the future completes when none of them is left. */
     CompletableFuture<FlushResult> requestFlush() {
         CompletableFuture<FlushResult> done = new CompletableFuture<>();
@@ -159,7 +172,7 @@ final class SendLoop implements Runnable {
                 reportDrops(now);
                 ensureTransport(now);
                 dispatch(now);
-                LockSupport.parkNanos(this, nanosUntilNextWork(System.nanoTime()));
+                sleep();
             }
         } catch (Throwable unexpected) {
             // A bug; say so rather than die silently, and let close() count what is lost.
@@ -624,6 +637,20 @@ final class SendLoop implements Runnable {
                     null);
             nextDropReport = now + REPORT_INTERVAL_NANOS;
         }
+    }
+
+    private void sleep() {
+        long wait = nanosUntilNextWork(System.nanoTime());
+        if (oldestWaiting() == null) {
+            idle.set(true);
+            // A record added before the flag was visible would not wake us: look once more.
+            if (buffer.peek() != null) {
+                idle.set(false);
+                return;
+            }
+        }
+        LockSupport.parkNanos(this, wait);
+        idle.set(false);
     }
 
     private long nanosUntilNextWork(long now) {

@@ -1,0 +1,400 @@
+package io.github.kinlog.log4j2;
+
+import io.github.kinlog.common.InternalEvents;
+import io.github.kinlog.common.KinlogConfig;
+import io.github.kinlog.common.KinlogConfigException;
+import io.github.kinlog.common.KinlogPipeline;
+import java.io.Serializable;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Node;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.impl.LocationAware;
+
+/**
+ * Sends log events to an Amazon Kinesis data stream, as Kinlog's JSON by default or as the bytes of a layout given to
+ * it. {@code <Kinesis name="kinesis" streamName="app-logs" region="us-east-1"/>} is a complete configuration; every
+ * option is in the README's reference table.
+ *
+ * <p>Appending encodes the event on the calling thread and hands it to a background sender; it never waits on the
+ * network and never throws.
+ */
+@Plugin(name = "Kinesis", category = Node.CATEGORY, elementType = Appender.ELEMENT_TYPE, printObject = true)
+public final class KinesisAppender extends AbstractAppender implements LocationAware {
+    private final KinesisManager manager;
+    private final KinlogPipeline pipeline;
+    private final boolean includeLocation;
+
+    private KinesisAppender(
+            String name,
+            Filter filter,
+            Layout<? extends Serializable> layout,
+            boolean ignoreExceptions,
+            Property[] properties,
+            KinesisManager manager,
+            boolean includeLocation) {
+        super(name, filter, layout, ignoreExceptions, properties);
+        this.manager = manager;
+        this.pipeline = manager.pipeline();
+        this.includeLocation = includeLocation;
+    }
+
+    @PluginBuilderFactory
+    public static <B extends Builder<B>> B newBuilder() {
+        return new Builder<B>().asBuilder();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        if (InternalEvents.isInternal(event.getLoggerName())) {
+            return;
+        }
+        Log4jEventView view = new Log4jEventView(event, includeLocation);
+        Layout<? extends Serializable> layout = getLayout();
+        if (layout == null) {
+            pipeline.append(view);
+        } else {
+            pipeline.appendEncoded(() -> layout.toByteArray(event), view);
+        }
+    }
+
+    /** Asks Log4j2 to capture where each event was logged when {@code includeLocation} is set. */
+    @Override
+    public boolean requiresLocation() {
+        return includeLocation;
+    }
+
+    @Override
+    public boolean stop(long timeout, TimeUnit timeUnit) {
+        setStopping();
+        boolean stopped = super.stop(timeout, timeUnit, false);
+        // Stops the sender only if no newer appender (after a reconfiguration) has taken it over.
+        stopped &= manager.stop(timeout, timeUnit);
+        setStopped();
+        return stopped;
+    }
+
+    /** The sender's metrics, for monitoring and tests. */
+    public KinlogPipeline pipeline() {
+        return pipeline;
+    }
+
+    /**
+     * Collects the appender's attributes; defaults come from {@link KinlogConfig}, which also validates them. A
+     * configuration error is reported through the StatusLogger and the appender is left out, so the application
+     * starts with its other appenders.
+     */
+    public static class Builder<B extends Builder<B>> extends AbstractAppender.Builder<B>
+            implements org.apache.logging.log4j.core.util.Builder<KinesisAppender> {
+        /** Required; checked with every other option in one step by KinlogConfig. */
+        @PluginBuilderAttribute
+        private String streamName;
+
+        @PluginBuilderAttribute
+        private String region;
+
+        @PluginBuilderAttribute
+        private String endpoint;
+
+        @PluginBuilderAttribute
+        private String profile;
+
+        @PluginBuilderAttribute
+        private String roleArn;
+
+        @PluginBuilderAttribute
+        private String roleSessionName = KinlogConfig.DEFAULT_ROLE_SESSION_NAME;
+
+        @PluginBuilderAttribute
+        private String httpClient = KinlogConfig.DEFAULT_HTTP_CLIENT.configName();
+
+        @PluginBuilderAttribute
+        private String clientFactory;
+
+        @PluginBuilderAttribute
+        private String partitionKey = KinlogConfig.DEFAULT_PARTITION_KEY;
+
+        @PluginBuilderAttribute
+        private String service;
+
+        @PluginBuilderAttribute
+        private String env;
+
+        @PluginBuilderAttribute
+        private String host;
+
+        @PluginElement("Fields")
+        private StaticField[] fields = new StaticField[0];
+
+        @PluginBuilderAttribute
+        private int maxStringBytes = KinlogConfig.DEFAULT_MAX_STRING_BYTES;
+
+        @PluginBuilderAttribute
+        private int maxRecordBytes = KinlogConfig.DEFAULT_MAX_RECORD_BYTES;
+
+        @PluginBuilderAttribute
+        private int maxStackFrames = KinlogConfig.DEFAULT_MAX_STACK_FRAMES;
+
+        @PluginBuilderAttribute
+        private boolean includeLocation;
+
+        @PluginBuilderAttribute
+        private long bufferBytes = KinlogConfig.DEFAULT_BUFFER_BYTES;
+
+        @PluginBuilderAttribute
+        private String bufferFullPolicy = KinlogConfig.DEFAULT_BUFFER_FULL_POLICY.configName();
+
+        @PluginBuilderAttribute
+        private long maxBlockMs = KinlogConfig.DEFAULT_MAX_BLOCK_MS;
+
+        @PluginBuilderAttribute
+        private long lingerMs = KinlogConfig.DEFAULT_LINGER_MS;
+
+        @PluginBuilderAttribute
+        private int maxBatchRecords = KinlogConfig.DEFAULT_MAX_BATCH_RECORDS;
+
+        @PluginBuilderAttribute
+        private int maxRequestBytes = KinlogConfig.DEFAULT_MAX_REQUEST_BYTES;
+
+        @PluginBuilderAttribute
+        private int maxInFlight = KinlogConfig.DEFAULT_MAX_IN_FLIGHT;
+
+        @PluginBuilderAttribute
+        private long requestTimeoutMs = KinlogConfig.DEFAULT_REQUEST_TIMEOUT_MS;
+
+        @PluginBuilderAttribute
+        private long deliveryTimeoutMs = KinlogConfig.DEFAULT_DELIVERY_TIMEOUT_MS;
+
+        @PluginBuilderAttribute
+        private long retryBackoffMs = KinlogConfig.DEFAULT_RETRY_BACKOFF_MS;
+
+        @PluginBuilderAttribute
+        private long retryMaxBackoffMs = KinlogConfig.DEFAULT_RETRY_MAX_BACKOFF_MS;
+
+        @PluginBuilderAttribute
+        private long shutdownTimeoutMs = KinlogConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS;
+
+        @PluginBuilderAttribute
+        private boolean jmx = true;
+
+        @Override
+        public KinesisAppender build() {
+            KinlogConfig.Builder options = KinlogConfig.builder()
+                    .name(getName())
+                    .streamName(streamName)
+                    .region(region)
+                    .endpoint(endpoint)
+                    .profile(profile)
+                    .roleArn(roleArn)
+                    .roleSessionName(roleSessionName)
+                    .httpClient(httpClient)
+                    .clientFactory(clientFactory)
+                    .partitionKey(partitionKey)
+                    .service(service)
+                    .env(env)
+                    .host(host)
+                    .maxStringBytes(maxStringBytes)
+                    .maxRecordBytes(maxRecordBytes)
+                    .maxStackFrames(maxStackFrames)
+                    .includeLocation(includeLocation)
+                    .bufferBytes(bufferBytes)
+                    .bufferFullPolicy(bufferFullPolicy)
+                    .maxBlockMs(maxBlockMs)
+                    .lingerMs(lingerMs)
+                    .maxBatchRecords(maxBatchRecords)
+                    .maxRequestBytes(maxRequestBytes)
+                    .maxInFlight(maxInFlight)
+                    .requestTimeoutMs(requestTimeoutMs)
+                    .deliveryTimeoutMs(deliveryTimeoutMs)
+                    .retryBackoffMs(retryBackoffMs)
+                    .retryMaxBackoffMs(retryMaxBackoffMs)
+                    .shutdownTimeoutMs(shutdownTimeoutMs)
+                    .jmx(jmx);
+            for (StaticField field : fields) {
+                options.staticField(field.getName(), field.getValue());
+            }
+            KinlogConfig config;
+            try {
+                config = options.build();
+            } catch (KinlogConfigException e) {
+                LOGGER.error("Kinesis appender '{}' is not started. {}", getName(), e.getMessage());
+                return null;
+            }
+            Layout<? extends Serializable> layout = getLayout();
+            if (layout instanceof KinlogJsonLayout) {
+                LOGGER.warn(
+                        "Kinesis appender '{}' writes Kinlog's JSON by itself; its KinlogJsonLayout is ignored."
+                                + " Set service, env, fields and the size limits on the appender.",
+                        getName());
+                layout = null;
+            }
+            KinesisManager manager = KinesisManager.forConfig(config.toString(), config);
+            return new KinesisAppender(
+                    getName(),
+                    getFilter(),
+                    layout,
+                    isIgnoreExceptions(),
+                    getPropertyArray(),
+                    manager,
+                    config.includeLocation());
+        }
+
+        public B setStreamName(String streamName) {
+            this.streamName = streamName;
+            return asBuilder();
+        }
+
+        public B setRegion(String region) {
+            this.region = region;
+            return asBuilder();
+        }
+
+        public B setEndpoint(String endpoint) {
+            this.endpoint = endpoint;
+            return asBuilder();
+        }
+
+        public B setProfile(String profile) {
+            this.profile = profile;
+            return asBuilder();
+        }
+
+        public B setRoleArn(String roleArn) {
+            this.roleArn = roleArn;
+            return asBuilder();
+        }
+
+        public B setRoleSessionName(String roleSessionName) {
+            this.roleSessionName = roleSessionName;
+            return asBuilder();
+        }
+
+        public B setHttpClient(String httpClient) {
+            this.httpClient = httpClient;
+            return asBuilder();
+        }
+
+        public B setClientFactory(String clientFactory) {
+            this.clientFactory = clientFactory;
+            return asBuilder();
+        }
+
+        public B setPartitionKey(String partitionKey) {
+            this.partitionKey = partitionKey;
+            return asBuilder();
+        }
+
+        public B setService(String service) {
+            this.service = service;
+            return asBuilder();
+        }
+
+        public B setEnv(String env) {
+            this.env = env;
+            return asBuilder();
+        }
+
+        public B setHost(String host) {
+            this.host = host;
+            return asBuilder();
+        }
+
+        public B setFields(StaticField... fields) {
+            this.fields = fields.clone();
+            return asBuilder();
+        }
+
+        public B setMaxStringBytes(int maxStringBytes) {
+            this.maxStringBytes = maxStringBytes;
+            return asBuilder();
+        }
+
+        public B setMaxRecordBytes(int maxRecordBytes) {
+            this.maxRecordBytes = maxRecordBytes;
+            return asBuilder();
+        }
+
+        public B setMaxStackFrames(int maxStackFrames) {
+            this.maxStackFrames = maxStackFrames;
+            return asBuilder();
+        }
+
+        public B setIncludeLocation(boolean includeLocation) {
+            this.includeLocation = includeLocation;
+            return asBuilder();
+        }
+
+        public B setBufferBytes(long bufferBytes) {
+            this.bufferBytes = bufferBytes;
+            return asBuilder();
+        }
+
+        public B setBufferFullPolicy(String bufferFullPolicy) {
+            this.bufferFullPolicy = bufferFullPolicy;
+            return asBuilder();
+        }
+
+        public B setMaxBlockMs(long maxBlockMs) {
+            this.maxBlockMs = maxBlockMs;
+            return asBuilder();
+        }
+
+        public B setLingerMs(long lingerMs) {
+            this.lingerMs = lingerMs;
+            return asBuilder();
+        }
+
+        public B setMaxBatchRecords(int maxBatchRecords) {
+            this.maxBatchRecords = maxBatchRecords;
+            return asBuilder();
+        }
+
+        public B setMaxRequestBytes(int maxRequestBytes) {
+            this.maxRequestBytes = maxRequestBytes;
+            return asBuilder();
+        }
+
+        public B setMaxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            return asBuilder();
+        }
+
+        public B setRequestTimeoutMs(long requestTimeoutMs) {
+            this.requestTimeoutMs = requestTimeoutMs;
+            return asBuilder();
+        }
+
+        public B setDeliveryTimeoutMs(long deliveryTimeoutMs) {
+            this.deliveryTimeoutMs = deliveryTimeoutMs;
+            return asBuilder();
+        }
+
+        public B setRetryBackoffMs(long retryBackoffMs) {
+            this.retryBackoffMs = retryBackoffMs;
+            return asBuilder();
+        }
+
+        public B setRetryMaxBackoffMs(long retryMaxBackoffMs) {
+            this.retryMaxBackoffMs = retryMaxBackoffMs;
+            return asBuilder();
+        }
+
+        public B setShutdownTimeoutMs(long shutdownTimeoutMs) {
+            this.shutdownTimeoutMs = shutdownTimeoutMs;
+            return asBuilder();
+        }
+
+        public B setJmx(boolean jmx) {
+            this.jmx = jmx;
+            return asBuilder();
+        }
+    }
+}

@@ -23,7 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+// A fixed, pre-touched heap: otherwise page faults while the heap grows land on whichever thread allocates.
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class EncoderBenchmark {
     private EventEncoder encoder;
     private BenchEvent typical;

@@ -1,12 +1,10 @@
 package io.github.kinlog.benchmarks;
 
-import io.github.kinlog.benchmarks.sink.PutRecordsSink;
 import io.github.kinlog.log4j2.KinesisAppender;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -41,7 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+// A fixed, pre-touched heap: otherwise page faults while the heap grows land on whichever thread allocates.
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class Log4j2AppenderBenchmark {
     private static final Integer ORDER_ID = 1234;
     private static final Integer USER_ID = 42;
@@ -55,7 +56,7 @@ public class Log4j2AppenderBenchmark {
     @Param({"kinlog", "kinlog-offline", "file"})
     public String appender;
 
-    private ChildJvm sink;
+    private LocalSink sink;
     private Path file;
     private LoggerContext context;
     private Logger logger;
@@ -75,14 +76,7 @@ public class Log4j2AppenderBenchmark {
     public void setUp() throws IOException, URISyntaxException {
         String config;
         if (appender.startsWith("kinlog")) {
-            if (appender.equals("kinlog")) {
-                sink = ChildJvm.start(PutRecordsSink.class, List.of("-Xmx512m"), "0", "0", "0");
-                System.setProperty("bench.endpoint", "http://127.0.0.1:" + sink.awaitLine("sink listening on"));
-            } else {
-                System.setProperty("bench.endpoint", "http://127.0.0.1:9");
-            }
-            System.setProperty("aws.accessKeyId", "bench");
-            System.setProperty("aws.secretAccessKey", "bench");
+            sink = appender.equals("kinlog") ? LocalSink.start() : LocalSink.down();
             config = "bench-log4j2-kinlog.xml";
         } else {
             file = Files.createTempFile("kinlog-bench", ".jsonl");

@@ -69,6 +69,7 @@ public final class KinlogConfig {
     private final SenderSettings sender;
     private final long requestTimeoutMs;
     private final long shutdownTimeoutMs;
+    private final boolean flushOnExit;
     private final String description;
 
     private KinlogConfig(Builder b, URI endpoint, PartitionKeyStrategy partitionKeyStrategy, EncoderSettings encoder) {
@@ -88,6 +89,7 @@ public final class KinlogConfig {
         this.includeLocation = b.includeLocation;
         this.requestTimeoutMs = b.requestTimeoutMs;
         this.shutdownTimeoutMs = b.shutdownTimeoutMs;
+        this.flushOnExit = b.flushOnExit;
         this.sender = new SenderSettings(
                 b.name,
                 b.streamName,
@@ -155,6 +157,11 @@ public final class KinlogConfig {
         return Duration.ofMillis(shutdownTimeoutMs);
     }
 
+    /** Whether to flush buffered events when the JVM exits, for programs that never stop their logging. */
+    public boolean flushOnExit() {
+        return flushOnExit;
+    }
+
     /** Every option and its value. Two configurations with the same description behave the same. */
     @Override
     public String toString() {
@@ -194,6 +201,7 @@ public final class KinlogConfig {
         private long retryMaxBackoffMs = DEFAULT_RETRY_MAX_BACKOFF_MS;
         private long shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS;
         private boolean jmx = true;
+        private boolean flushOnExit = true;
         private final List<String> parseProblems = new ArrayList<>();
 
         private Builder() {}
@@ -371,6 +379,11 @@ public final class KinlogConfig {
             return this;
         }
 
+        public Builder flushOnExit(boolean value) {
+            this.flushOnExit = value;
+            return this;
+        }
+
         /** Validates every option and builds; throws {@link KinlogConfigException} listing every problem. */
         public KinlogConfig build() {
             List<String> problems = new ArrayList<>(parseProblems);
@@ -517,6 +530,7 @@ public final class KinlogConfig {
             options.put("retryMaxBackoffMs", retryMaxBackoffMs);
             options.put("shutdownTimeoutMs", shutdownTimeoutMs);
             options.put("jmx", jmx);
+            options.put("flushOnExit", flushOnExit);
             return "KinlogConfig" + options;
         }
 

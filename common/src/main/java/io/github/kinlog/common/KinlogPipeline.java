@@ -27,6 +27,7 @@ public final class KinlogPipeline {
     private final PartitionKeyStrategy keys;
     private final SenderMetrics metrics;
     private final KinesisSender sender;
+    private final Thread exitFlush;
     private final AtomicBoolean failureReported = new AtomicBoolean();
     private final AtomicBoolean oversizeReported = new AtomicBoolean();
 
@@ -38,6 +39,33 @@ public final class KinlogPipeline {
         this.metrics = new SenderMetrics();
         metrics.truncatedFrom(encoder::truncatedEvents);
         this.sender = KinesisSender.start(config.senderSettings(), transports, status, metrics);
+        this.exitFlush = config.flushOnExit() ? exitFlush() : null;
+    }
+
+    /**
+     * A JVM shutdown hook that sends what is buffered when the program ends without stopping its logging (a plain
+     * main that returns, Logback without its shutdown hook). Removed when the pipeline closes, so a redeployed web
+     * application leaves nothing behind.
+     */
+    private Thread exitFlush() {
+        Thread hook = new Thread(
+                () -> {
+                    FlushResult result = sender.flush(config.shutdownTimeout());
+                    if (!result.complete()) {
+                        status.warn(
+                                "JVM exit: " + result.unsent() + " events for stream " + config.streamName()
+                                        + " could not be sent within shutdownTimeoutMs="
+                                        + config.shutdownTimeout().toMillis(),
+                                null);
+                    }
+                },
+                "kinlog-exit-flush-" + config.name());
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException alreadyExiting) {
+            return null;
+        }
     }
 
     /** Starts sending to the configured stream. Makes no network call on this thread. */
@@ -106,6 +134,13 @@ public final class KinlogPipeline {
 
     /** Sends what is held within {@code timeout}, then stops; see {@link KinesisSender#close(Duration)}. */
     public FlushResult close(Duration timeout) {
+        if (exitFlush != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitFlush);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting and the hook is running or done
+            }
+        }
         return sender.close(timeout);
     }
 

@@ -185,6 +185,9 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         @PluginBuilderAttribute
         private boolean jmx = true;
 
+        @PluginBuilderAttribute
+        private boolean flushOnExit = true;
+
         @Override
         public KinesisAppender build() {
             KinlogConfig.Builder options = KinlogConfig.builder()
@@ -217,7 +220,8 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
                     .retryBackoffMs(retryBackoffMs)
                     .retryMaxBackoffMs(retryMaxBackoffMs)
                     .shutdownTimeoutMs(shutdownTimeoutMs)
-                    .jmx(jmx);
+                    .jmx(jmx)
+                    .flushOnExit(flushOnExit);
             for (StaticField field : fields) {
                 options.staticField(field.getName(), field.getValue());
             }
@@ -394,6 +398,11 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
 
         public B setJmx(boolean jmx) {
             this.jmx = jmx;
+            return asBuilder();
+        }
+
+        public B setFlushOnExit(boolean flushOnExit) {
+            this.flushOnExit = flushOnExit;
             return asBuilder();
         }
     }

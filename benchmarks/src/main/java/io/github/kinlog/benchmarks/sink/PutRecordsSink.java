@@ -110,6 +110,12 @@ public final class PutRecordsSink implements AutoCloseable {
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            boolean useCbor = type != null && type.startsWith(CBOR);
+            if (target != null && (target.endsWith(".DescribeStream") || target.endsWith(".DescribeStreamSummary"))) {
+                // Peers check the stream before writing: it is always there, active, with one shard.
+                reply(exchange, 200, useCbor ? CBOR : JSON, describe(exchange.getRequestBody(), useCbor, target));
+                return;
+            }
             if (target == null || !target.endsWith(".PutRecords")) {
                 exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 reply(
@@ -119,7 +125,6 @@ public final class PutRecordsSink implements AutoCloseable {
                         "{\"__type\":\"UnknownOperationException\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            boolean useCbor = type != null && type.startsWith(CBOR);
             long arrival = System.nanoTime();
             // Parsed straight from the connection: copying bodies into arrays first cost more than all the rest.
             byte[] answer = answer(exchange.getRequestBody(), useCbor ? cbor : json, arrival);
@@ -186,6 +191,52 @@ public final class PutRecordsSink implements AutoCloseable {
         }
         records.add(count - failed);
         throttled.add(failed);
+        return out.toByteArray();
+    }
+
+    private byte[] describe(InputStream body, boolean useCbor, String target) throws IOException {
+        JsonFactory format = useCbor ? cbor : json;
+        String stream = "stream";
+        try (JsonParser parser = format.createParser(body)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME
+                        && parser.currentName().equals("StreamName")) {
+                    parser.nextToken();
+                    stream = parser.getText();
+                }
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean summary = target.endsWith("Summary");
+        try (JsonGenerator gen = format.createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeFieldName(summary ? "StreamDescriptionSummary" : "StreamDescription");
+            gen.writeStartObject();
+            gen.writeStringField("StreamName", stream);
+            gen.writeStringField("StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream);
+            gen.writeStringField("StreamStatus", "ACTIVE");
+            gen.writeNumberField("RetentionPeriodHours", 24);
+            gen.writeStringField("EncryptionType", "NONE");
+            if (summary) {
+                gen.writeNumberField("OpenShardCount", 1);
+            } else {
+                gen.writeArrayFieldStart("Shards");
+                gen.writeStartObject();
+                gen.writeStringField("ShardId", "shardId-000000000000");
+                gen.writeObjectFieldStart("HashKeyRange");
+                gen.writeStringField("StartingHashKey", "0");
+                gen.writeStringField("EndingHashKey", "340282366920938463463374607431768211455");
+                gen.writeEndObject();
+                gen.writeObjectFieldStart("SequenceNumberRange");
+                gen.writeStringField("StartingSequenceNumber", "1");
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.writeEndArray();
+                gen.writeBooleanField("HasMoreShards", false);
+            }
+            gen.writeEndObject();
+            gen.writeEndObject();
+        }
         return out.toByteArray();
     }
 

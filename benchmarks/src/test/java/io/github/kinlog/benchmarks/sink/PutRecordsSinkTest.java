@@ -106,4 +106,19 @@ class PutRecordsSinkTest {
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(195);
         }
     }
+
+    @Test
+    void describesAnyStreamAsActive() throws Exception {
+        try (PutRecordsSink sink = new PutRecordsSink(0, 0, 0);
+                KinesisClient client = client(sink)) {
+            assertThat(client.describeStreamSummary(r -> r.streamName("logs"))
+                            .streamDescriptionSummary()
+                            .streamStatusAsString())
+                    .isEqualTo("ACTIVE");
+            assertThat(client.describeStream(r -> r.streamName("logs"))
+                            .streamDescription()
+                            .shards())
+                    .hasSize(1);
+        }
+    }
 }

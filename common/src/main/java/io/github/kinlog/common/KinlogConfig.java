@@ -49,9 +49,9 @@ public final class KinlogConfig {
     /** Kinesis' largest record and request since 2025; a stream must be configured to take records this large. */
     public static final int MAX_KINESIS_BYTES = 10 * 1024 * 1024;
 
-    private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final Pattern STREAM_NAME = Names.STREAM_NAME;
+    private static final Pattern REGION = Names.REGION;
+    private static final Pattern FIELD_NAME = Names.FIELD_NAME;
 
     private final String name;
     private final String streamName;

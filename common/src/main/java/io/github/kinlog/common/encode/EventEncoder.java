@@ -13,10 +13,10 @@ import io.github.kinlog.common.event.ThrowableView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,11 +264,11 @@ public final class EventEncoder {
             }
             gen.writeFieldName(Names.ERROR);
             gen.writeStartObject();
-            text(Names.TYPE, "error_type", StackTraceRenderer.guardText(error::className, "type"));
+            text(Names.TYPE, NestedField.ERROR_TYPE.flatName(), StackTraceRenderer.guardText(error::className, "type"));
             String message = StackTraceRenderer.guardText(error::message, "message");
             if (message != null) {
-                int start = position(Names.MESSAGE);
-                value(message, budgets.of(Part.ERROR_MESSAGE), "error_message");
+                int start = position(Names.ERROR_MESSAGE);
+                value(message, budgets.of(Part.ERROR_MESSAGE), NestedField.ERROR_MESSAGE.flatName());
                 measure(Part.ERROR_MESSAGE, start);
             }
             int stackBudget = Math.min(budgets.of(Part.STACK), budgets.stringBytes);
@@ -278,7 +278,7 @@ public final class EventEncoder {
             gen.writeString(Utf8Text.fit(stack.text(), stackBudget).text());
             measure(Part.STACK, start);
             if (stack.bytesCut() > 0) {
-                noteCut("error_stack", stack.bytesCut());
+                noteCut(NestedField.ERROR_STACK.flatName(), stack.bytesCut());
             }
             gen.writeEndObject();
         }
@@ -291,13 +291,13 @@ public final class EventEncoder {
             gen.writeFieldName(Names.SOURCE);
             gen.writeStartObject();
             if (source.className() != null) {
-                text(Names.CLASS, "source_class", source.className());
+                text(Names.CLASS, NestedField.SOURCE_CLASS.flatName(), source.className());
             }
             if (source.methodName() != null) {
-                text(Names.METHOD, "source_method", source.methodName());
+                text(Names.METHOD, NestedField.SOURCE_METHOD.flatName(), source.methodName());
             }
             if (source.fileName() != null) {
-                text(Names.FILE, "source_file", source.fileName());
+                text(Names.FILE, NestedField.SOURCE_FILE.flatName(), source.fileName());
             }
             if (source.line() >= 0) {
                 gen.writeFieldName(Names.LINE);
@@ -374,6 +374,8 @@ public final class EventEncoder {
             private int start;
             private boolean full;
             private Set<Object> seenMarkers;
+            /** Keys written so far, where they can repeat: structured fields (a list, not a map) and cut keys. */
+            private Set<String> seenKeys;
 
             /** Starts on a part; one writer serves every part of an event in turn. */
             EntriesWriter start(Part part, SerializableString name) {
@@ -384,6 +386,7 @@ public final class EventEncoder {
                 this.start = -1;
                 this.full = false;
                 this.seenMarkers = null;
+                this.seenKeys = null;
                 return this;
             }
 
@@ -454,6 +457,11 @@ public final class EventEncoder {
             /** Writes one entry (a key and value, or an array element with a null key) if the budget allows. */
             private void entry(String key, Object rawValue) {
                 try {
+                    if (key != null && part == Part.FIELDS && !firstUse(key)) {
+                        // A repeated key would make the record ambiguous JSON: the first value wins.
+                        noteCut(part.cutName, Math.min(Utf8Text.utf8Length(key), budgets.stringBytes) + 4L);
+                        return;
+                    }
                     Object value = FieldValues.normalize(rawValue);
                     if (budget == Integer.MAX_VALUE) {
                         open();
@@ -491,6 +499,13 @@ public final class EventEncoder {
                 }
             }
 
+            private boolean firstUse(String key) {
+                if (seenKeys == null) {
+                    seenKeys = new HashSet<>();
+                }
+                return seenKeys.add(key);
+            }
+
             private void writeKey(String key) throws IOException {
                 if (key != null) {
                     if (Utf8Text.fitsAsIs(key, budgets.stringBytes)) {
@@ -498,7 +513,12 @@ public final class EventEncoder {
                         return;
                     }
                     Utf8Text.Fitted fitted = Utf8Text.fit(key, budgets.stringBytes);
-                    gen.writeFieldName(fitted.text());
+                    String text = fitted.text();
+                    // Two long keys can share their first maxStringBytes: number the later ones.
+                    for (int copy = 2; !firstUse(text); copy++) {
+                        text = Utf8Text.fit(key, budgets.stringBytes - 12).text() + "~" + copy;
+                    }
+                    gen.writeFieldName(text);
                     if (fitted.bytesCut() > 0) {
                         noteCut(part.cutName, fitted.bytesCut());
                     }
@@ -517,9 +537,7 @@ public final class EventEncoder {
                 } else if (value instanceof Double number) {
                     gen.writeNumber(number);
                 } else if (value instanceof BigDecimal number) {
-                    gen.writeNumber(number);
-                } else if (value instanceof BigInteger number) {
-                    gen.writeNumber(number);
+                    gen.writeNumber(number.toPlainString());
                 } else {
                     value(FieldValues.text(value), budgets.stringBytes, part.cutName);
                 }
@@ -576,13 +594,13 @@ public final class EventEncoder {
 
     /** Parts that can be shrunk to make a record fit. */
     enum Part {
-        MESSAGE("message", false, 2),
-        ERROR_MESSAGE("error_message", false, 2),
-        STACK("error_stack", false, 2),
-        MDC("mdc", false, 2),
-        FIELDS("fields", false, 2),
-        MARKERS("markers", true, 2),
-        NDC("ndc", true, 2);
+        MESSAGE(EventField.MESSAGE.jsonName(), false, 2),
+        ERROR_MESSAGE(NestedField.ERROR_MESSAGE.flatName(), false, 2),
+        STACK(NestedField.ERROR_STACK.flatName(), false, 2),
+        MDC(EventField.MDC.jsonName(), false, 2),
+        FIELDS(EventField.FIELDS.jsonName(), false, 2),
+        MARKERS(EventField.MARKERS.jsonName(), true, 2),
+        NDC(EventField.NDC.jsonName(), true, 2);
 
         final String cutName;
         final boolean isArray;
@@ -641,14 +659,19 @@ public final class EventEncoder {
         static final SerializableString ERROR = name(EventField.ERROR);
         static final SerializableString SOURCE = name(EventField.SOURCE);
         static final SerializableString TRUNCATED = name(EventField.TRUNCATED);
-        static final SerializableString TYPE = new SerializedString("type");
-        static final SerializableString STACK = new SerializedString("stack");
-        static final SerializableString CLASS = new SerializedString("class");
-        static final SerializableString METHOD = new SerializedString("method");
-        static final SerializableString FILE = new SerializedString("file");
-        static final SerializableString LINE = new SerializedString("line");
+        static final SerializableString TYPE = name(NestedField.ERROR_TYPE);
+        static final SerializableString ERROR_MESSAGE = name(NestedField.ERROR_MESSAGE);
+        static final SerializableString STACK = name(NestedField.ERROR_STACK);
+        static final SerializableString CLASS = name(NestedField.SOURCE_CLASS);
+        static final SerializableString METHOD = name(NestedField.SOURCE_METHOD);
+        static final SerializableString FILE = name(NestedField.SOURCE_FILE);
+        static final SerializableString LINE = name(NestedField.SOURCE_LINE);
 
         private static SerializableString name(EventField field) {
+            return new SerializedString(field.jsonName());
+        }
+
+        private static SerializableString name(NestedField field) {
             return new SerializedString(field.jsonName());
         }
     }

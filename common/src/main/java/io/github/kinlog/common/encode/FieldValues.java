@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FieldValues {
     private FieldValues() {}
 
-    /** The value as it will be written: a Boolean, Long, Double, BigDecimal, BigInteger, String, or null. */
+    /** The value as it will be written: a Boolean, Long, Double, BigDecimal, String, or null. */
     static Object normalize(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
             return value;
@@ -27,14 +27,22 @@ final class FieldValues {
             double number = ((Number) value).doubleValue();
             return Double.isFinite(number) ? (Object) number : Double.toString(number);
         }
-        if (value instanceof BigDecimal || value instanceof BigInteger) {
-            return value;
+        if (value instanceof BigInteger number) {
+            return number.bitLength() < 64 ? (Object) number.longValue() : number.toString();
+        }
+        if (value instanceof BigDecimal number) {
+            // A negative scale would print as 1E+5; plain digits read the same everywhere.
+            BigDecimal plain = number.scale() < 0 ? number.setScale(0) : number;
+            return Math.max(plain.precision(), plain.scale()) <= MAX_DECIMAL_PRECISION ? plain : number.toString();
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();
         }
         return text(value);
     }
+
+    /** Redshift's DECIMAL holds 38 digits; larger numbers are written as text so nothing is rounded on the way. */
+    static final int MAX_DECIMAL_PRECISION = 38;
 
     /** {@code String.valueOf(value)}, or a note if {@code toString()} fails. */
     static String text(Object value) {

@@ -42,9 +42,10 @@ final class TimestampFormatter {
         LocalDateTime time = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
         char[] chars = new char[19];
         int year = time.getYear();
-        if (year < 0 || year > 9999) {
-            // Outside what ISO-8601 basic years and Redshift timestamps hold; clamp rather than write nonsense.
-            year = Math.max(0, Math.min(9999, year));
+        if (year < 1 || year > 9999) {
+            // Outside the four-digit years of ISO-8601 (year 0 does not parse as a timestamp); clamp, never write
+            // a value Redshift rejects.
+            year = Math.max(1, Math.min(9999, year));
         }
         digits(chars, 0, year, 4);
         chars[4] = '-';

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kinlog.common.event.LogEventView;
+import io.github.kinlog.common.redshift.IngestibilityCheck;
+import io.github.kinlog.common.testing.RandomText;
 import io.github.kinlog.common.testing.Records;
 import io.github.kinlog.common.testing.TestEvent;
 import java.math.BigDecimal;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class EventEncoderTest {
     private static final int MAX_STRING = 65_535;
     private static final int MAX_RECORD = 1_048_576;
-    private static final Pattern TS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+    private static final Pattern TS = IngestibilityCheck.TS_FORMAT;
 
     private static EventEncoder encoder(int maxStringBytes, int maxRecordBytes) {
         return new EventEncoder(
@@ -113,6 +115,52 @@ class EventEncoderTest {
         });
     }
 
+    /**
+     * The typed Redshift view converts ts with a plain CAST to TIMESTAMP, which recognises ISO-8601 such as
+     * 2019-02-11T05:09:12.195Z (docs: automatic-recognition.html) with fractional seconds down to microseconds
+     * (r_DATEFORMAT_and_TIMEFORMAT_strings.html). Every ts must be of that form and mean the event's instant.
+     */
+    @Test
+    void tsIsTheIso8601FormRedshiftCastsToTimestampForEveryInstant() {
+        Pattern documented = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
+        assertThat("2019-02-11T05:09:12.195Z").matches(documented);
+        EventEncoder encoder = encoder();
+        TestEvent event = new TestEvent();
+        Random random = new Random(11);
+        long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 20_000; i++) {
+            event.time = Instant.ofEpochSecond(
+                    first + (long) (random.nextDouble() * (last - first)), random.nextInt(1_000_000_000));
+            String ts = Records.parse(encoder.encode(event, 0)).get("ts").asText();
+
+            assertThat(ts).matches(TS).matches(documented);
+            assertThat(Instant.parse(ts)).isEqualTo(event.time.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+        event.time = Instant.parse("-0001-06-01T00:00:00Z");
+        assertThat(Records.parse(encoder.encode(event, 0)).get("ts").asText())
+                .startsWith("0001-")
+                .matches(TS);
+    }
+
+    @Test
+    void repeatedFieldKeysKeepTheFirstValueAndAreCounted() {
+        TestEvent event = new TestEvent() {
+            @Override
+            public void forEachField(KeyValueVisitor<Object> visitor) {
+                visitor.accept("order", 1);
+                visitor.accept("order", 2);
+                visitor.accept("user", "u");
+            }
+        };
+
+        JsonNode json = Records.parseWithin(encoder().encode(event, 0), MAX_STRING);
+
+        assertThat(json.get("fields").get("order").asInt()).isEqualTo(1);
+        assertThat(fieldNames(json.get("fields"))).containsExactly("order", "user");
+        assertThat(json.get("truncated").get("fields").asLong()).isPositive();
+    }
+
     @Test
     void eventIdsAreUniqueTimeOrderedVersion7Uuids() {
         EventEncoder encoder = encoder();
@@ -168,10 +216,10 @@ class EventEncoderTest {
         Random random = new Random(7);
         EventEncoder encoder = encoder(512, 16 * 1024);
         for (int i = 0; i < 3_000; i++) {
-            TestEvent event = new TestEvent().message(randomText(random, random.nextInt(300)));
-            event.logger = randomText(random, random.nextInt(40));
-            event.mdc(randomText(random, 5), randomText(random, random.nextInt(50)));
-            event.field(randomText(random, 5), randomText(random, random.nextInt(50)));
+            TestEvent event = new TestEvent().message(RandomText.of(random, random.nextInt(300)));
+            event.logger = RandomText.of(random, random.nextInt(40));
+            event.mdc(RandomText.of(random, 5), RandomText.of(random, random.nextInt(50)));
+            event.field(RandomText.of(random, 5), RandomText.of(random, random.nextInt(50)));
 
             JsonNode json = Records.parseWithin(encoder.encode(event, 0), 512);
 
@@ -382,6 +430,10 @@ class EventEncoderTest {
                 .field("double", 2.5)
                 .field("nan", Double.NaN)
                 .field("big", new BigDecimal("12345678901234567890.123"))
+                .field("huge", new BigDecimal("1." + "0".repeat(40)))
+                .field("scaled", new BigDecimal("1E+3"))
+                .field("bigint", java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                .field("bigger", java.math.BigInteger.ONE.shiftLeft(64))
                 .field("bool", true)
                 .field("null", null)
                 .field("text", "t")
@@ -396,6 +448,11 @@ class EventEncoderTest {
         assertThat(fields.get("double").asDouble()).isEqualTo(2.5);
         assertThat(fields.get("nan").asText()).isEqualTo("NaN");
         assertThat(new String(record, StandardCharsets.UTF_8)).contains("\"big\":12345678901234567890.123");
+        // Beyond what Redshift's DECIMAL and BIGINT hold: text, so nothing is rounded.
+        assertThat(fields.get("huge").isTextual()).isTrue();
+        assertThat(new String(record, StandardCharsets.UTF_8)).contains("\"scaled\":1000");
+        assertThat(fields.get("bigint").asLong()).isEqualTo(Long.MAX_VALUE);
+        assertThat(fields.get("bigger").asText()).isEqualTo("18446744073709551616");
         assertThat(fields.get("bool").asBoolean()).isTrue();
         assertThat(fields.get("null").isNull()).isTrue();
         assertThat(fields.get("text").asText()).isEqualTo("t");
@@ -475,22 +532,5 @@ class EventEncoderTest {
             return i;
         }
         return -1;
-    }
-
-    /** Text drawn from every plane, with lone surrogates and control characters on purpose. */
-    static String randomText(Random random, int length) {
-        StringBuilder text = new StringBuilder(length);
-        while (text.length() < length) {
-            switch (random.nextInt(8)) {
-                case 0 -> text.append((char) random.nextInt(0x20));
-                case 1 -> text.append((char) (0xD800 + random.nextInt(0x800))); // a lone surrogate, usually
-                case 2 -> text.appendCodePoint(0x1F300 + random.nextInt(0x300)); // emoji
-                case 3 -> text.appendCodePoint(0x10000 + random.nextInt(0xFFFFF)); // any supplementary
-                case 4 -> text.append((char) (0x80 + random.nextInt(0x780))); // two-byte
-                case 5 -> text.append((char) (0x800 + random.nextInt(0xD000))); // three-byte
-                default -> text.append((char) (0x20 + random.nextInt(0x5F)));
-            }
-        }
-        return text.toString();
     }
 }

@@ -1,0 +1,36 @@
+package io.github.kinlog.common.redshift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The published jar runs the generator on its own: java -jar kinlog-common.jar redshift, nothing else on the path. */
+class RedshiftCliIT {
+    @Test
+    void theJarAloneGeneratesTheDdl() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("kinlog.commonJar", "target/missing.jar"));
+        assertThat(jar)
+                .as("the packaged jar (set by the build as kinlog.commonJar)")
+                .exists();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(
+                        List.of(java.toString(), "-jar", jar.toString(), "redshift", "--stream", "orders"))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output)
+                .isEqualTo(RedshiftSetup.builder()
+                        .streamName("orders")
+                        .build()
+                        .files()
+                        .get("01-streaming-ingestion.sql"));
+    }
+}

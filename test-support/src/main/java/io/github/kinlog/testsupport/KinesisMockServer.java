@@ -55,7 +55,8 @@ public final class KinesisMockServer implements AutoCloseable {
     }
 
     static KinesisMockServer start(NodeJs nodeJs, Path directory, int port) {
-        KinesisMockInstallation installation = KinesisMockInstallation.ensure(nodeJs, directory);
+        // Node runs in the installation directory, so a relative path would be resolved twice.
+        KinesisMockInstallation installation = KinesisMockInstallation.ensure(nodeJs, directory.toAbsolutePath());
         if (port != 0) {
             requireFree(port);
         }

@@ -1,0 +1,178 @@
+package io.github.kinlog.samples.warehouse;
+
+import io.github.kinlog.common.redshift.RedshiftSetup;
+import io.github.kinlog.samples.webshop.WebShop;
+import io.github.kinlog.testsupport.KinesisEndpoint;
+import io.github.kinlog.testsupport.KinesisMockServer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.apache.logging.log4j.LogManager;
+
+/**
+ * The end-to-end demo: a local Kinesis endpoint, the web shop logging through the Log4j2 appender, the local
+ * warehouse following the stream, and a dashboard refreshing in the terminal. Ends with a summary that checks
+ * events logged = rows in the warehouse.
+ */
+public final class Demo {
+    static final String STREAM = "webshop-logs";
+
+    /** The demo's settings: how long and how fast the shop runs, and where files go. */
+    record Options(int seconds, int eventsPerSecond, int shards, Path dir, String jdbcUrl, boolean live) {
+        static Options parse(String[] args) {
+            int seconds = 30;
+            int rate = 50;
+            int shards = 2;
+            String jdbc = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Integer.parseInt(args[++i]);
+                    case "--shards" -> shards = Integer.parseInt(args[++i]);
+                    case "--jdbc" -> jdbc = args[++i];
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + args[i]
+                                + "; use --seconds N (default 30), --rate EVENTS_PER_SECOND (default 50), --shards N (default 2),"
+                                + " --jdbc URL (default a DuckDB file; jdbc:postgresql://... works too)");
+                }
+            }
+            Path dir = Path.of(System.getProperty("kinlog.demo.dir", "target/demo"));
+            if (jdbc == null) {
+                jdbc = System.getProperty(
+                        "kinlog.demo.jdbc",
+                        "jdbc:duckdb:" + dir.toAbsolutePath().resolve("warehouse.duckdb"));
+            }
+            return new Options(seconds, rate, shards, dir, jdbc, System.console() != null);
+        }
+    }
+
+    /** The outcome, for the summary and for tests. */
+    record Result(
+            long logged,
+            long rows,
+            long copies,
+            long distinctIds,
+            boolean seqComplete,
+            Dashboard.Snapshot last,
+            long orders,
+            long paymentFailures) {
+        boolean matches() {
+            return logged == rows && rows == distinctIds && seqComplete;
+        }
+    }
+
+    /** The views the warehouse builds: the Redshift defaults, with the shop's page promoted to a column. */
+    static RedshiftSetup views() {
+        return RedshiftSetup.builder()
+                .streamName(STREAM)
+                .promote("page=mdc.page:varchar(64)")
+                .promote("user_id=mdc.user_id:varchar(64)")
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Result result = run(Options.parse(args), System.out);
+        System.exit(result.matches() ? 0 : 1);
+    }
+
+    static Result run(Options options, PrintStream out) throws Exception {
+        Files.createDirectories(options.dir());
+        out.println("[1/4] Starting the local Kinesis endpoint (kinesis-mock; the first run installs it with npm)...");
+        try (KinesisMockServer server = KinesisMockServer.start(options.dir().resolve("kinesis-mock"), 0);
+                KinesisEndpoint kinesis = KinesisEndpoint.of(server);
+                AutoCloseable credentials = kinesis.exportCredentials();
+                Connection db = DriverManager.getConnection(options.jdbcUrl())) {
+            // A new stream each run: start the warehouse afresh too.
+            LocalWarehouse.drop(db, views());
+            out.println("      " + server.endpoint() + " (kinesis-mock " + server.version() + ")");
+            out.println("[2/4] Creating stream " + STREAM + " with " + options.shards() + " shards...");
+            kinesis.createStream(STREAM, options.shards());
+            System.setProperty("kinlog.endpoint", server.endpoint().toString());
+            System.setProperty("kinlog.stream", STREAM);
+            System.setProperty("kinlog.region", kinesis.region().id());
+            System.setProperty("kinlog.consoleLevel", "off");
+            // Bounds how long Ctrl-C waits for the appender, which cannot send once the endpoint is stopped.
+            System.setProperty("kinlog.shutdownTimeoutMs", "5000");
+            LocalWarehouse warehouse = new LocalWarehouse(kinesis.client(), STREAM, db, views());
+            Dashboard dashboard = new Dashboard(db, views().uniqueView());
+
+            out.println("[3/4] Running the web shop for " + options.seconds() + " s at " + options.eventsPerSecond()
+                    + " events/s; the warehouse follows the stream...");
+            WebShop shop = new WebShop(42);
+            Thread shopThread = new Thread(
+                    () -> shop.run(options.eventsPerSecond(), Duration.ofSeconds(options.seconds())), "webshop");
+            shopThread.start();
+            long lastDraw = 0;
+            while (shopThread.isAlive()) {
+                warehouse.poll();
+                if (System.nanoTime() - lastDraw > 2_000_000_000L) {
+                    draw(out, options, dashboard.render(dashboard.read(), shop.logged(), "shop running"));
+                    lastDraw = System.nanoTime();
+                }
+                Thread.sleep(300);
+            }
+            out.println("[4/4] Shop stopped; sending what is buffered and waiting for the warehouse to catch up...");
+            LogManager.shutdown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long rows = 0;
+            while (System.nanoTime() < deadline) {
+                warehouse.poll();
+                rows = dashboard.read().events();
+                if (rows >= shop.logged()) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            Dashboard.Snapshot last = dashboard.read();
+            draw(out, options, dashboard.render(last, shop.logged(), "done"));
+            Result result = summary(db, shop, last, warehouse);
+            out.printf(
+                    "%nSummary: events logged %,d, rows in the warehouse %,d (one per event_id; %,d stored copies),"
+                            + " seq 1..%d %s.%n%s%n",
+                    result.logged(),
+                    result.rows(),
+                    result.copies(),
+                    result.logged(),
+                    result.seqComplete() ? "complete" : "INCOMPLETE",
+                    result.matches() ? "OK: every event logged is queryable exactly once." : "MISMATCH: see above.");
+            out.println("The warehouse stays in " + options.jdbcUrl().replaceAll("password=[^&;]*", "password=***")
+                    + " (views " + views().eventsView() + ", "
+                    + views().uniqueView() + "); the local endpoint is stopped.");
+            return result;
+        }
+    }
+
+    private static Result summary(Connection db, WebShop shop, Dashboard.Snapshot last, LocalWarehouse warehouse)
+            throws SQLException {
+        try (Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM " + WarehouseSql.RAW + "),"
+                        + " COUNT(*), COUNT(DISTINCT event_id), MIN(seq), MAX(seq), COUNT(DISTINCT seq)"
+                        + " FROM " + views().uniqueView())) {
+            r.next();
+            long rows = r.getLong(2);
+            boolean seqComplete = rows == 0 || (r.getLong(4) == 1 && r.getLong(5) == rows && r.getLong(6) == rows);
+            return new Result(
+                    shop.logged(),
+                    rows,
+                    r.getLong(1),
+                    r.getLong(3),
+                    seqComplete,
+                    last,
+                    shop.logged(WebShop.Action.ORDER),
+                    shop.logged(WebShop.Action.PAYMENT_FAILURE));
+        }
+    }
+
+    private static void draw(PrintStream out, Options options, String screen) {
+        if (options.live()) {
+            out.print("\033[H\033[2J");
+        }
+        out.println(screen);
+    }
+}

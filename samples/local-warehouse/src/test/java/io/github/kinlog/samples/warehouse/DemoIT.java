@@ -1,0 +1,50 @@
+package io.github.kinlog.samples.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The demo in a short mode: every event the shop logged is in the warehouse exactly once, and the dashboard agrees. */
+class DemoIT {
+    /** DuckDB by default; -Dkinlog.demo.jdbc=jdbc:postgresql://... runs the same test on PostgreSQL. */
+    private static String jdbcUrl() {
+        return System.getProperty(
+                "kinlog.demo.jdbc",
+                "jdbc:duckdb:"
+                        + Path.of("target", "demo-it", "warehouse.duckdb").toAbsolutePath());
+    }
+
+    @Test
+    void theWarehouseHoldsExactlyTheEventsTheShopLogged() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Demo.Result result = Demo.run(
+                new Demo.Options(6, 40, 2, Path.of("target", "demo-it"), jdbcUrl(), false),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String output = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(result.logged()).as(output).isGreaterThan(150);
+        // One row per event_id, as many as logged, and the appender's seq runs 1..N without a gap.
+        assertThat(result.rows()).as(output).isEqualTo(result.logged());
+        assertThat(result.distinctIds()).isEqualTo(result.logged());
+        assertThat(result.seqComplete()).isTrue();
+        assertThat(result.matches()).isTrue();
+        // The dashboard's queries count the same events.
+        Dashboard.Snapshot last = result.last();
+        assertThat(last.events()).isEqualTo(result.logged());
+        assertThat(last.byLevel().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(result.logged());
+        assertThat(last.byLevel().get("ERROR")).isEqualTo(result.paymentFailures());
+        assertThat(last.byLogger().get("shop.orders")).isEqualTo(result.orders());
+        assertThat(last.ordersAndFailuresPerMinute().stream()
+                        .mapToLong(c -> c[0])
+                        .sum())
+                .isLessThanOrEqualTo(result.orders());
+        assertThat(last.topPages()).isNotEmpty();
+        assertThat(last.latencyP99Ms()).isGreaterThan(0);
+        assertThat(output).contains("OK: every event logged is queryable exactly once.");
+    }
+}

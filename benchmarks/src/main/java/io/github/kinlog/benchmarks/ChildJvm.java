@@ -41,6 +41,12 @@ final class ChildJvm implements AutoCloseable {
         throw new IOException("The child JVM ended without printing '" + prefix + "'");
     }
 
+    /** Writes a line to the child's standard input. */
+    void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();

@@ -20,6 +20,8 @@ final class LocalSink implements AutoCloseable {
         System.setProperty("bench.endpoint", endpoint);
         System.setProperty("aws.accessKeyId", "bench");
         System.setProperty("aws.secretAccessKey", "bench");
+        // The SDK v1, under kdgregory's appender, reads the secret from this name.
+        System.setProperty("aws.secretKey", "bench");
     }
 
     /** A running sink answering at once. */

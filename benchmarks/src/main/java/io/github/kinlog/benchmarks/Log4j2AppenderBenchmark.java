@@ -108,6 +108,12 @@ public class Log4j2AppenderBenchmark {
     }
 
     @Benchmark
+    public void simpleEvent(Caller caller, CallerCost cost) {
+        logger.info("Order placed");
+        cost.call();
+    }
+
+    @Benchmark
     public void typicalEvent(Caller caller, CallerCost cost) {
         logger.info("Order {} placed by user {}", ORDER_ID, USER_ID);
         cost.call();

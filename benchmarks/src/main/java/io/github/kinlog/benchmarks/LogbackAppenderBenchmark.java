@@ -26,8 +26,9 @@ import org.slf4j.MDC;
 
 /**
  * What one log call costs the calling thread with Kinlog's Logback appender, with Logback's FileAppender writing
- * LogstashEncoder JSON lines (the set-up Kinlog replaces), and with kdgregory's logback-aws-appenders 3.2.1 Kinesis
- * appender; both Kinesis appenders send to a local PutRecords sink in another JVM.
+ * LogstashEncoder JSON lines (the set-up Kinlog replaces), with kdgregory's logback-aws-appenders 3.2.1 Kinesis
+ * appender, and with guardian's kinesis-logback-appender 2.1.3; the Kinesis appenders send to a local sink in another
+ * JVM.
  * {@code java -jar benchmarks/target/benchmarks.jar LogbackAppenderBenchmark -prof gc}
  *
  * <p>See {@link Log4j2AppenderBenchmark} for the {@code kinlog-offline} variant and {@link CallerCost}.
@@ -46,7 +47,7 @@ public class LogbackAppenderBenchmark {
     private static final Integer USER_ID = 42;
     private static final RuntimeException ERROR = BenchEvent.withException().errorForLoggers();
 
-    @Param({"kinlog", "kinlog-offline", "file", "kdgregory"})
+    @Param({"kinlog", "kinlog-offline", "file", "kdgregory", "guardian"})
     public String appender;
 
     private LocalSink sink;
@@ -81,6 +82,10 @@ public class LogbackAppenderBenchmark {
                 sink = LocalSink.start();
                 config = "bench-logback-kdgregory.xml";
             }
+            case "guardian" -> {
+                sink = LocalSink.start();
+                config = "bench-logback-guardian.xml";
+            }
             default -> {
                 file = Files.createTempFile("kinlog-bench", ".jsonl");
                 System.setProperty("bench.file", file.toString());
@@ -112,6 +117,12 @@ public class LogbackAppenderBenchmark {
         if (file != null) {
             Files.deleteIfExists(file);
         }
+    }
+
+    @Benchmark
+    public void simpleEvent(Caller caller, CallerCost cost) {
+        logger.info("Order placed");
+        cost.call();
     }
 
     @Benchmark

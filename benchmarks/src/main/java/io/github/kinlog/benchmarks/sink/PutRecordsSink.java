@@ -116,6 +116,16 @@ public final class PutRecordsSink implements AutoCloseable {
                 reply(exchange, 200, useCbor ? CBOR : JSON, describe(exchange.getRequestBody(), useCbor, target));
                 return;
             }
+            if (target != null && target.endsWith(".PutRecord")) {
+                // One record per request, as guardian's appender sends: throttling refuses the whole request.
+                long arrival = System.nanoTime();
+                byte[] answer = answerOne(exchange.getRequestBody(), useCbor ? cbor : json, arrival);
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                reply(exchange, answer == null ? 400 : 200, useCbor ? CBOR : JSON, answer == null ? THROTTLED : answer);
+                return;
+            }
             if (target == null || !target.endsWith(".PutRecords")) {
                 exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 reply(
@@ -157,17 +167,7 @@ public final class PutRecordsSink implements AutoCloseable {
                 }
                 expect(value, JsonToken.START_ARRAY);
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    byte[] data = null;
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = parser.currentName();
-                        parser.nextToken();
-                        if (name.equals("Data") && listener != null) {
-                            data = parser.getBinaryValue();
-                        } else {
-                            // Not decoding what nobody reads keeps the sink far cheaper than the clients it serves.
-                            parser.skipChildren();
-                        }
-                    }
+                    byte[] data = readRecord(parser);
                     count++;
                     results.writeStartObject();
                     if (throttleShare > 0 && ThreadLocalRandom.current().nextDouble() < throttleShare) {
@@ -191,6 +191,37 @@ public final class PutRecordsSink implements AutoCloseable {
         }
         records.add(count - failed);
         throttled.add(failed);
+        return out.toByteArray();
+    }
+
+    private static final byte[] THROTTLED = ("{\"__type\":\"ProvisionedThroughputExceededException\","
+                    + "\"message\":\"Rate exceeded for shard shardId-000000000000\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
+    /** Answers a PutRecord, or returns null when it is throttled. */
+    private byte[] answerOne(InputStream body, JsonFactory format, long arrival) throws IOException {
+        requests.increment();
+        byte[] data;
+        try (JsonParser parser = format.createParser(body)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            data = readRecord(parser);
+        }
+        if (throttleShare > 0 && ThreadLocalRandom.current().nextDouble() < throttleShare) {
+            throttled.increment();
+            return null;
+        }
+        records.increment();
+        if (data != null) {
+            dataBytes.add(data.length);
+            listener.accept(data, arrival);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator gen = format.createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeStringField("SequenceNumber", Long.toString(sequence.incrementAndGet()));
+            gen.writeStringField("ShardId", "shardId-000000000000");
+            gen.writeEndObject();
+        }
         return out.toByteArray();
     }
 
@@ -238,6 +269,22 @@ public final class PutRecordsSink implements AutoCloseable {
             gen.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    /** Reads one record object, its START_OBJECT just read; returns its data when a listener wants it. */
+    private byte[] readRecord(JsonParser parser) throws IOException {
+        byte[] data = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (name.equals("Data") && listener != null) {
+                data = parser.getBinaryValue();
+            } else {
+                // Not decoding what nobody reads keeps the sink far cheaper than the clients it serves.
+                parser.skipChildren();
+            }
+        }
+        return data;
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {

@@ -437,10 +437,17 @@ final class SendLoop implements Runnable {
             consecutiveFailures = 0;
             throttled = false;
         } else if (throttledRecords > 0) {
-            // Slow down rather than hammer a shard that is already over its limit.
+            // Slow down rather than hammer a shard that is over its limit: one request at a time. Only a response
+            // that got nothing through backs off further each time; one that got some records through shows the
+            // stream at its limit, not refusing, and growing the wait then would starve it (at 20% of records
+            // throttled, every response has some, and the waits would reach retryMaxBackoffMs).
             throttled = true;
-            consecutiveFailures++;
-            gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
+            if (failedRecords == results.size()) {
+                consecutiveFailures++;
+            } else {
+                consecutiveFailures = 0;
+            }
+            gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(Math.max(1, consecutiveFailures)));
         }
     }
 

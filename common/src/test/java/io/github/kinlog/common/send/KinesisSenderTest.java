@@ -136,6 +136,42 @@ class KinesisSenderTest {
     }
 
     @Test
+    void partialThrottlingPausesBrieflyInsteadOfBackingOffFurtherAndFurther() {
+        settings.retryBackoff = Duration.ofMillis(20);
+        settings.retryMaxBackoff = Duration.ofSeconds(10);
+        settings.linger = Duration.ofMillis(5);
+        settings.maxBatchRecords = 10;
+        // Every request has a record throttled (a different one each time), as when a share of the records is
+        // refused all the time.
+        for (int i = 0; i < 30; i++) {
+            transport.then(failRecords(r -> r == 1, "ProvisionedThroughputExceededException"));
+        }
+        KinesisSender sender = start();
+
+        numbered(100).forEach(event -> send(sender, event));
+
+        // With the wait growing on every response, 30 of them would take minutes; with a short pause, seconds.
+        Await.equal("sent", () -> metrics(sender).sent(), 100L);
+        List<FakeTransport.Request> requests = transport.requests();
+        long spanMillis =
+                (requests.get(requests.size() - 1).nanos() - requests.get(0).nanos()) / 1_000_000;
+        assertThat(spanMillis).isLessThan(20_000);
+        // The first requests left before any answer. After an answer with a throttled record (any request of two
+        // or more), the next request waits a short pause, one request at a time.
+        for (int i = settings.maxInFlight + 1; i < Math.min(requests.size(), 30); i++) {
+            if (requests.get(i - 1).records().size() < 2) {
+                continue;
+            }
+            long gapMillis = (requests.get(i).nanos() - requests.get(i - 1).nanos()) / 1_000_000;
+            assertThat(gapMillis)
+                    .as("pause before request %d (half of 20 ms at least, less timer slack)", i)
+                    .isGreaterThanOrEqualTo(5)
+                    .isLessThan(5_000);
+        }
+        assertThat(metrics(sender).droppedTotal()).isZero();
+    }
+
+    @Test
     void internalFailuresOfSingleRecordsAreResentToo() {
         transport.then(failRecords(i -> i == 0, "InternalFailure"));
         KinesisSender sender = start();

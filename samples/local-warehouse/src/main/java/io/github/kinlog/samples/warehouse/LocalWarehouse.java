@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
@@ -34,6 +36,9 @@ public final class LocalWarehouse {
     private final Connection db;
     private final WarehouseSql sql;
     private final Map<String, String> iterators = new HashMap<>();
+    /** Shards read to their end after a reshard; they have no more records. */
+    private final Set<String> finished = new HashSet<>();
+
     private final JsonFactory json = new JsonFactory();
     private long skipped;
 
@@ -82,10 +87,10 @@ public final class LocalWarehouse {
     }
 
     private int pollShard(String shardId) throws SQLException {
-        String iterator = iterators.computeIfAbsent(shardId, this::startingIterator);
-        if (iterator == null) {
-            return 0; // a closed shard, read to its end
+        if (finished.contains(shardId)) {
+            return 0;
         }
+        String iterator = iterators.computeIfAbsent(shardId, this::startingIterator);
         GetRecordsResponse response;
         try {
             response = kinesis.getRecords(r -> r.shardIterator(iterator).limit(10_000));
@@ -94,7 +99,12 @@ public final class LocalWarehouse {
             return 0;
         }
         store(shardId, response.records());
-        iterators.put(shardId, response.nextShardIterator());
+        if (response.nextShardIterator() == null) {
+            finished.add(shardId);
+            iterators.remove(shardId);
+        } else {
+            iterators.put(shardId, response.nextShardIterator());
+        }
         return response.records().size();
     }
 

@@ -39,6 +39,13 @@ final class Dashboard {
             Map<String, Long> byLevel,
             Map<String, Long> byLogger) {}
 
+    /** Rows queryable now: one per event. */
+    long events() throws SQLException {
+        try (Statement s = db.createStatement()) {
+            return single(s, "SELECT COUNT(*) FROM " + events);
+        }
+    }
+
     Snapshot read() throws SQLException {
         try (Statement s = db.createStatement()) {
             long total = single(s, "SELECT COUNT(*) FROM " + events);

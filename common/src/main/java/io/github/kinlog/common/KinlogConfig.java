@@ -162,6 +162,27 @@ public final class KinlogConfig {
         return flushOnExit;
     }
 
+    /**
+     * Settings that work but deserve the user's attention, to be reported when the appender starts: a plain-HTTP
+     * endpoint that is not on this machine sends events and request signatures unencrypted.
+     */
+    public List<String> warnings() {
+        if (endpoint != null && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
+            return List.of("Kinesis stream " + streamName + ": endpoint " + endpoint + " is plain HTTP, so log events"
+                    + " travel unencrypted. Use https unless this is a local emulator.");
+        }
+        return List.of();
+    }
+
+    /** Judged from the name alone: a DNS lookup here would be a network call while the application starts. */
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost")
+                || bare.startsWith("127.")
+                || bare.equals("::1")
+                || bare.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** Every option and its value. Two configurations with the same description behave the same. */
     @Override
     public String toString() {

@@ -38,6 +38,7 @@ public final class KinlogPipeline {
         this.keys = config.partitionKeyStrategy();
         this.metrics = new SenderMetrics();
         metrics.truncatedFrom(encoder::truncatedEvents);
+        config.warnings().forEach(warning -> status.warn(warning, null));
         this.sender = KinesisSender.start(config.senderSettings(), transports, status, metrics);
         this.exitFlush = config.flushOnExit() ? exitFlush() : null;
     }
@@ -52,7 +53,7 @@ public final class KinlogPipeline {
                 () -> {
                     FlushResult result = sender.flush(config.shutdownTimeout());
                     if (!result.complete()) {
-                        status.warn(
+                        status.error(
                                 "JVM exit: " + result.unsent() + " events for stream " + config.streamName()
                                         + " could not be sent within shutdownTimeoutMs="
                                         + config.shutdownTimeout().toMillis(),
@@ -116,6 +117,14 @@ public final class KinlogPipeline {
         } catch (Throwable failure) {
             failed(failure);
         }
+    }
+
+    /**
+     * Counts an event the logging framework refused to hand to the appender (it had stopped, or this thread was already
+     * inside it), so the loss is reported with the other drops.
+     */
+    public void refused(DropReason reason) {
+        metrics.dropped(reason);
     }
 
     private void failed(Throwable failure) {

@@ -28,6 +28,42 @@ class KinlogConfigTest {
     }
 
     @Test
+    void plainHttpIsAcceptedWhenSetButWarnedAboutUnlessOnThisMachine() {
+        assertThat(endpointWarnings(null))
+                .as("no endpoint: the SDK's https endpoint")
+                .isEmpty();
+        assertThat(endpointWarnings("https://kinesis.eu-west-1.amazonaws.com")).isEmpty();
+        for (String local : new String[] {"http://localhost:4566", "http://127.0.0.1:4567", "http://[::1]:4567"}) {
+            assertThat(endpointWarnings(local)).as(local).isEmpty();
+        }
+        assertThat(endpointWarnings("http://kinesis.internal.example:80"))
+                .singleElement()
+                .asString()
+                .contains("app-logs", "plain HTTP", "unencrypted");
+        assertThat(endpointWarnings("http://10.0.0.5")).hasSize(1);
+    }
+
+    private static java.util.List<String> endpointWarnings(String endpoint) {
+        return KinlogConfig.builder()
+                .streamName("app-logs")
+                .endpoint(endpoint)
+                .build()
+                .warnings();
+    }
+
+    @Test
+    void noOptionTakesASecret() {
+        // Credentials come only from the SDK's provider chain, a named profile or an assumed role.
+        for (Class<?> options : new Class<?>[] {KinlogConfig.Builder.class, KinlogConfig.class}) {
+            for (java.lang.reflect.Method method : options.getMethods()) {
+                assertThat(method.getName().toLowerCase(java.util.Locale.ROOT))
+                        .as("%s.%s", options.getSimpleName(), method.getName())
+                        .doesNotContain("secret", "accesskey", "password", "token", "credential");
+            }
+        }
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         KinlogConfig.Builder builder = KinlogConfig.builder()
                 .region("Europe")

@@ -179,7 +179,7 @@ class KinlogPipelineIT {
         assertThat(tookMillis).as("close(2 s) took").isBetween(1_900L, 3_500L);
         assertThat(result.unsent()).isEqualTo(50);
         assertThat(pipeline.metrics().dropped(DropReason.SHUTDOWN)).isEqualTo(50);
-        assertThat(status.at("WARN"))
+        assertThat(status.at("ERROR"))
                 .anySatisfy(message -> assertThat(message)
                         .contains("stopped with 50 events for stream " + config.streamName() + " unsent"));
     }

@@ -7,6 +7,8 @@ import io.github.kinlog.common.InternalEvents;
 import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.KinlogPipeline;
+import io.github.kinlog.common.metrics.DropReason;
+import java.time.Duration;
 
 /**
  * Sends log events to an Amazon Kinesis data stream, as Kinlog's JSON by default or as the bytes of an
@@ -68,14 +70,34 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
         }
     }
 
+    /**
+     * Logback drops an event that reaches a stopped appender (during a reset, for instance) with a status warning only;
+     * this counts it as {@code closed}, so the loss is in the metrics and the drop reports.
+     */
+    @Override
+    public void doAppend(ILoggingEvent event) {
+        if (!started) {
+            KinlogPipeline stopped = pipeline;
+            if (stopped != null) {
+                stopped.refused(DropReason.CLOSED);
+            }
+        }
+        super.doAppend(event);
+    }
+
     /** Stops taking events, then sends what is buffered for up to {@code shutdownTimeoutMs}. */
     @Override
     public void stop() {
         if (!isStarted()) {
             return;
         }
+        // Logback stops an appender before detaching it (a reset, a rescan), so events keep arriving for a moment:
+        // take them while the buffer drains, then stop; the few that still arrive are counted as closed.
+        long begun = System.nanoTime();
+        pipeline.flush(config.shutdownTimeout());
         super.stop();
-        pipeline.close(config.shutdownTimeout());
+        Duration left = config.shutdownTimeout().minusNanos(System.nanoTime() - begun);
+        pipeline.close(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** The sender's metrics, for monitoring and tests; null until started. */

@@ -12,6 +12,11 @@ public enum DropReason {
     OVERSIZE("oversize"),
     /** Encoding failed unexpectedly. */
     ENCODING_FAILED("encoding_failed"),
+    /**
+     * Logged while the appender was handling another event on the same thread (a {@code toString()} that logs), and
+     * refused by the logging framework's guard against loops (Log4j2's).
+     */
+    RECURSIVE("recursive"),
     /** The event arrived after the sender was closed. */
     CLOSED("closed"),
     /** The event was still unsent when the shutdown timeout ran out. */

@@ -5,6 +5,7 @@ import io.github.kinlog.common.metrics.MetricsJmx;
 import io.github.kinlog.common.metrics.SenderMetrics;
 import io.github.kinlog.common.status.StatusListener;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -111,15 +112,16 @@ public final class KinesisSender implements AutoCloseable {
         if (Thread.currentThread() == thread || !thread.isAlive()) {
             return new FlushResult(thread.isAlive() ? buffer.heldRecords() : 0);
         }
+        CompletableFuture<FlushResult> request = loop.requestFlush();
         try {
-            return loop.requestFlush().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return request.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return new FlushResult(loop.unflushed());
+            return new FlushResult(loop.unflushed(request));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FlushResult(loop.unflushed());
+            return new FlushResult(loop.unflushed(request));
         } catch (ExecutionException e) {
-            return new FlushResult(loop.unflushed());
+            return new FlushResult(loop.unflushed(request));
         }
     }
 
@@ -143,7 +145,8 @@ public final class KinesisSender implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!result.complete()) {
-            status.warn(
+            // Lost events are an error: Log4j2 prints only errors from its status logger by default.
+            status.error(
                     "Kinlog stopped with " + result.unsent() + " events for stream " + settings.streamName()
                             + " unsent: they could not be delivered within the shutdown timeout of "
                             + timeout.toMillis() + " ms",

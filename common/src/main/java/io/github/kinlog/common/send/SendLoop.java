@@ -149,9 +149,12 @@ final class SendLoop implements Runnable {
         return done;
     }
 
-    /** Records of the latest flush that are still neither acknowledged nor dropped. */
-    long unflushed() {
-        return barrierRemaining.get();
+    /**
+     * Records of this flush that are still neither acknowledged nor dropped. A request the loop has not taken up yet
+     * (it is busy building the client) covers everything held.
+     */
+    long unflushed(CompletableFuture<FlushResult> request) {
+        return flushRequests.contains(request) ? buffer.heldRecords() : barrierRemaining.get();
     }
 
     /** Makes the loop end; what is still held then is dropped and counted as {@code shutdown}. */
@@ -637,7 +640,9 @@ final class SendLoop implements Runnable {
             }
         }
         if (total > 0) {
-            status.warn(
+            // An error, not a warning: events are lost, and Log4j2 prints only errors from its status logger by
+            // default.
+            status.error(
                     "Kinlog dropped " + total + " events for stream " + settings.streamName() + " (" + counts
                             + "); holding " + buffer.heldBytes() + " of " + settings.bufferBytes()
                             + " buffer bytes. Further drops are reported at most every 30 s.",

@@ -291,8 +291,8 @@ class KinesisSenderTest {
         assertThat(accepted).isBetween(40, 63);
         assertThat(metrics.dropped(DropReason.BUFFER_FULL)).isEqualTo(200 - accepted);
         assertThat(metrics.bufferedBytes()).isLessThanOrEqualTo(settings.bufferBytes);
-        Await.until("a drop warning", () -> !status.at("WARN").isEmpty());
-        assertThat(status.at("WARN").get(0)).contains("buffer_full=");
+        Await.until("a drop report", () -> !status.at("ERROR").isEmpty());
+        assertThat(status.at("ERROR").get(0)).contains("buffer_full=");
     }
 
     @Test
@@ -379,8 +379,39 @@ class KinesisSenderTest {
         assertThat(result.unsent()).isEqualTo(25);
         assertThat(metrics(sender).dropped(DropReason.SHUTDOWN)).isEqualTo(25);
         assertThat(sender.isRunning()).isFalse();
-        assertThat(status.at("WARN")).anySatisfy(message -> assertThat(message).contains("25 events"));
+        assertThat(status.at("ERROR")).anySatisfy(message -> assertThat(message).contains("25 events"));
         assertThat(transport.isClosed()).isTrue();
+    }
+
+    @Test
+    void closeWhileTheClientIsStillBeingBuiltCountsAndReportsEverythingHeld() {
+        // Building the AWS client can take seconds on a loaded machine; a JVM that exits meanwhile must still say
+        // what it could not send.
+        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch built = new java.util.concurrent.CountDownLatch(1);
+        KinesisSender sender = KinesisSender.start(
+                settings.build(),
+                () -> {
+                    building.countDown();
+                    try {
+                        built.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return transport;
+                },
+                status,
+                new SenderMetrics());
+        started.add(sender);
+        numbered(10).forEach(event -> send(sender, event));
+        Await.until("the client is being built", () -> building.getCount() == 0);
+
+        FlushResult result = sender.close(Duration.ofMillis(300));
+
+        assertThat(result.unsent()).isEqualTo(10);
+        assertThat(status.at("ERROR")).anySatisfy(message -> assertThat(message).contains("10 events"));
+        built.countDown();
+        Await.until("the sender thread ends", () -> !sender.isRunning());
     }
 
     @Test

@@ -1,0 +1,128 @@
+package io.github.kinlog.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.kinlog.reliability.FaultProxy.Fault;
+import io.github.kinlog.testsupport.KinesisEndpoint;
+import io.github.kinlog.testsupport.KinesisExtension;
+import io.github.kinlog.testsupport.TestStream;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Kinesis failing in the ways it does in production, injected by a proxy in front of kinesis-mock, while both
+ * appenders log at a steady rate. Every event must arrive; resent ones may arrive twice, with the same event_id.
+ */
+@ExtendWith(KinesisExtension.class)
+class FaultsIT {
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+
+    private FaultProxy proxy;
+
+    @BeforeEach
+    void startProxy(KinesisEndpoint kinesis) {
+        assumeTrue(kinesis.managesStreams(), "faults are injected in front of a local endpoint only");
+        proxy = new FaultProxy(kinesis.endpointOverride().orElseThrow());
+    }
+
+    @AfterEach
+    void stopProxy() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    void aFifthOfEveryRequestsRecordsThrottled(TestStream log4j2, TestStream logback) {
+        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+            proxy.fault(Fault.THROTTLE_SHARE);
+            fleet.load(30);
+            Fleet.during(Duration.ofSeconds(10));
+            fleet.stopLoad();
+            Reconciliation.awaitIdle(fleet.apps().get(0), fleet.loads().get(0).count(), SETTLE);
+            Reconciliation.awaitIdle(fleet.apps().get(1), fleet.loads().get(1).count(), SETTLE);
+            proxy.fault(Fault.NONE);
+            List<Reconciliation.Outcome> outcomes = fleet.settle("20% of records throttled", SETTLE);
+            for (Reconciliation.Outcome outcome : outcomes) {
+                outcome.assertNothingLost();
+                assertThat(outcome.metrics().throttled()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void wholeRequestsThrottledForTenSeconds(TestStream log4j2, TestStream logback) {
+        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+            fleet.load(30);
+            Fleet.during(Duration.ofSeconds(2));
+            proxy.fault(Fault.THROTTLE_REQUEST);
+            Fleet.during(Duration.ofSeconds(10));
+            proxy.fault(Fault.NONE);
+            Fleet.during(Duration.ofSeconds(3));
+            for (Reconciliation.Outcome outcome : fleet.settle("every request throttled for 10 s", SETTLE)) {
+                outcome.assertNothingLost();
+            }
+            assertThat(proxy.faulted(Fault.THROTTLE_REQUEST)).isPositive();
+        }
+    }
+
+    @Test
+    void serverErrorsForThirtySecondsThenRecovery(TestStream log4j2, TestStream logback) {
+        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+            fleet.load(30);
+            Fleet.during(Duration.ofSeconds(2));
+            proxy.fault(Fault.SERVER_ERROR);
+            Fleet.during(Duration.ofSeconds(30));
+            proxy.fault(Fault.NONE);
+            Fleet.during(Duration.ofSeconds(3));
+            for (Reconciliation.Outcome outcome : fleet.settle("500/503 for 30 s", SETTLE)) {
+                outcome.assertNothingLost();
+                assertThat(outcome.metrics().failedRequests()).isPositive();
+            }
+            for (LoggingApp app : fleet.apps()) {
+                assertThat(app.status()).anyMatch(line -> line.startsWith("WARN") && line.contains("failed"));
+            }
+        }
+    }
+
+    @Test
+    void connectionsResetMidRequest(TestStream log4j2, TestStream logback) {
+        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+            fleet.load(30);
+            Fleet.during(Duration.ofSeconds(2));
+            proxy.fault(Fault.RESET);
+            Fleet.during(Duration.ofSeconds(10));
+            proxy.fault(Fault.NONE);
+            Fleet.during(Duration.ofSeconds(3));
+            for (Reconciliation.Outcome outcome : fleet.settle("connections reset for 10 s", SETTLE)) {
+                outcome.assertNothingLost();
+                assertThat(outcome.metrics().failedRequests()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void answersSlowerThanTheRequestTimeout(TestStream log4j2, TestStream logback) {
+        // Each request is written, but answered after the client gave up: resent, so it arrives twice.
+        proxy.slowAnswer(Duration.ofSeconds(3));
+        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick("requestTimeoutMs", "1000"), log4j2, logback)) {
+            fleet.load(30);
+            Fleet.during(Duration.ofSeconds(2));
+            proxy.fault(Fault.SLOW);
+            Fleet.during(Duration.ofSeconds(8));
+            proxy.fault(Fault.NONE);
+            Fleet.during(Duration.ofSeconds(3));
+            for (Reconciliation.Outcome outcome :
+                    fleet.settle("answers 4 s late for 8 s, request timeout 2 s", SETTLE)) {
+                outcome.assertNothingLost();
+                assertThat(outcome.metrics().failedRequests()).isPositive();
+                assertThat(outcome.duplicates()).isPositive();
+            }
+        }
+    }
+}

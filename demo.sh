@@ -28,7 +28,8 @@ if [ "$node_major" -lt 18 ]; then
 fi
 
 echo "[0/4] Building Kinlog and the samples (the first build downloads dependencies; a few minutes)..."
-mvn --batch-mode --quiet install -DskipTests -pl samples/local-warehouse -am
+# -DskipITs as well: since Failsafe 3.6, -DskipTests no longer skips the integration tests.
+mvn --batch-mode --quiet install -DskipTests -DskipITs -pl samples/local-warehouse -am
 
 module=samples/local-warehouse
 exec java -Dkinlog.demo.dir="$module/target/demo" \

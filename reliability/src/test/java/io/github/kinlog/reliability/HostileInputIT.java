@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -83,16 +84,7 @@ class HostileInputIT {
             MetricsSnapshot metrics = app.metrics();
             List<StreamRecord> records = stream.readAll();
 
-            Reconciliation.Outcome all = Reconciliation.settle(
-                    metrics,
-                    records,
-                    List.of(),
-                    records.stream()
-                            .map(r -> Reconciliation.parse(r.data())
-                                    .path("message")
-                                    .asText())
-                            .toList());
-            assertThat(all.notIngestible())
+            assertThat(records.stream().map(Reconciliation::notIngestible).filter(Objects::nonNull))
                     .as("records Redshift would not ingest whole")
                     .isEmpty();
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.common.redshift.IngestibilityCheck;
 import io.github.kinlog.testsupport.StreamRecord;
@@ -37,6 +36,8 @@ final class Reconciliation {
                     .maxNestingDepth(10_000)
                     .build())
             .build());
+
+    private static final IngestibilityCheck CHECK = IngestibilityCheck.defaults();
 
     private Reconciliation() {}
 
@@ -121,7 +122,6 @@ final class Reconciliation {
      */
     static Outcome settle(
             MetricsSnapshot metrics, List<StreamRecord> records, Collection<String> wanted, Collection<String> known) {
-        IngestibilityCheck check = IngestibilityCheck.defaults();
         Set<String> wantedSet = new HashSet<>(wanted);
         Set<String> knownSet = new HashSet<>(known);
         Map<String, String> messageByEventId = new HashMap<>();
@@ -130,9 +130,9 @@ final class Reconciliation {
         List<String> unexpected = new ArrayList<>();
         int duplicates = 0;
         for (StreamRecord record : records) {
-            IngestibilityCheck.Result result = check.check(record.data(), record.partitionKey());
-            if (!result.ingestible()) {
-                notIngestible.add(record.sequenceNumber() + ": " + result);
+            String problem = notIngestible(record);
+            if (problem != null) {
+                notIngestible.add(problem);
                 continue;
             }
             JsonNode event = parse(record.data());
@@ -156,6 +156,12 @@ final class Reconciliation {
         return new Outcome(wantedSet.size(), delivered.size(), duplicates, missing, metrics, notIngestible, unexpected);
     }
 
+    /** Why Redshift would not ingest this record whole, or null when it would. */
+    static String notIngestible(StreamRecord record) {
+        IngestibilityCheck.Result result = CHECK.check(record.data(), record.partitionKey());
+        return result.ingestible() ? null : record.sequenceNumber() + ": " + result;
+    }
+
     static JsonNode parse(byte[] data) {
         try {
             return JSON.readTree(data);
@@ -171,10 +177,5 @@ final class Reconciliation {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-    }
-
-    /** Drops counted under one reason, for assertions. */
-    static long dropped(Outcome outcome, DropReason reason) {
-        return outcome.metrics().dropped(reason);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.kinlog.reliability;
 
-import io.github.kinlog.common.KinlogPipeline;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.log4j2.KinesisAppender;
 import java.io.ByteArrayInputStream;
@@ -9,12 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.Level;
@@ -38,8 +34,7 @@ final class Log4j2App implements LoggingApp {
     private final LoggerContext context;
     private final StatusListener listener = new StreamStatus();
     private final List<String> status = new CopyOnWriteArrayList<>();
-    private final Set<KinlogPipeline> pipelines =
-            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final Pipelines pipelines = new Pipelines();
     private volatile boolean listening;
 
     Log4j2App(String stream, Map<String, String> options) {
@@ -111,7 +106,7 @@ final class Log4j2App implements LoggingApp {
     private void notePipeline() {
         KinesisAppender appender = appender();
         if (appender != null) {
-            pipelines.add(appender.pipeline());
+            pipelines.note(appender.pipeline());
         }
     }
 
@@ -171,9 +166,7 @@ final class Log4j2App implements LoggingApp {
     @Override
     public MetricsSnapshot metrics() {
         notePipeline();
-        synchronized (pipelines) {
-            return Metrics.sum(pipelines.stream().map(KinlogPipeline::metrics).toList());
-        }
+        return pipelines.metrics();
     }
 
     @Override

@@ -5,19 +5,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
-import io.github.kinlog.common.KinlogPipeline;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.logback.KinesisAppender;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.MDC;
 import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
@@ -27,8 +23,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 final class LogbackApp implements LoggingApp {
     private final Map<String, String> options;
     private final LoggerContext context;
-    private final Set<KinlogPipeline> pipelines =
-            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    private final Pipelines pipelines = new Pipelines();
 
     LogbackApp(String stream, Map<String, String> options) {
         this.options = new LinkedHashMap<>(options);
@@ -101,7 +96,7 @@ final class LogbackApp implements LoggingApp {
     private void notePipeline() {
         KinesisAppender appender = appender();
         if (appender != null && appender.pipeline() != null) {
-            pipelines.add(appender.pipeline());
+            pipelines.note(appender.pipeline());
         }
     }
 
@@ -168,9 +163,7 @@ final class LogbackApp implements LoggingApp {
     @Override
     public MetricsSnapshot metrics() {
         notePipeline();
-        synchronized (pipelines) {
-            return Metrics.sum(pipelines.stream().map(KinlogPipeline::metrics).toList());
-        }
+        return pipelines.metrics();
     }
 
     @Override

@@ -1,16 +1,36 @@
 package io.github.kinlog.reliability;
 
+import io.github.kinlog.common.KinlogPipeline;
 import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Adds up the counters of several senders (an appender replaced by a reconfiguration leaves its own behind). */
-final class Metrics {
-    private Metrics() {}
+/**
+ * Every sender an application's appender has run: a reconfiguration may replace it, and the replaced one keeps the
+ * counters of what it handled. Their sum is the application's.
+ */
+final class Pipelines {
+    private final Set<KinlogPipeline> seen =
+            Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
-    static MetricsSnapshot sum(List<MetricsSnapshot> snapshots) {
+    void note(KinlogPipeline pipeline) {
+        if (pipeline != null) {
+            seen.add(pipeline);
+        }
+    }
+
+    MetricsSnapshot metrics() {
+        synchronized (seen) {
+            return sum(seen.stream().map(KinlogPipeline::metrics).toList());
+        }
+    }
+
+    private static MetricsSnapshot sum(List<MetricsSnapshot> snapshots) {
         long accepted = 0, sent = 0, retried = 0, throttled = 0, truncated = 0, requests = 0, failedRequests = 0;
         long bytesSent = 0, bufferedBytes = 0, bufferedEvents = 0;
         double p50 = 0, p99 = 0, max = 0;

@@ -45,7 +45,7 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         this.manager = manager;
         this.pipeline = manager.pipeline();
         this.includeLocation = includeLocation;
-        setHandler(new RefusalCountingErrorHandler(getHandler(), pipeline));
+        setHandler(new RecursionCountingErrorHandler(getHandler(), pipeline));
     }
 
     @PluginBuilderFactory

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogPipeline;
+import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.send.BufferFullPolicy;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,37 @@ class KinesisAppenderConfigTest {
                 assertThat(messages.messages())
                         .anySatisfy(message -> assertThat(message).contains("its KinlogJsonLayout is ignored"));
             }
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void eventsLog4j2RefusesBeforeTheAppenderAreCounted() {
+        LoggerContext context = Log4jContexts.start("offline-kinesis.xml");
+        try {
+            KinesisAppender appender = Log4jContexts.kinesis(context, "kinesis");
+            KinlogPipeline pipeline = appender.pipeline();
+            // A structured field's toString() that logs while the appender encodes: Log4j2's loop guard refuses it.
+            java.util.concurrent.atomic.AtomicInteger nested = new java.util.concurrent.atomic.AtomicInteger();
+            Object logsWhenFormatted = new Object() {
+                @Override
+                public String toString() {
+                    nested.incrementAndGet();
+                    context.getLogger("nested").info("logged from toString()");
+                    return "value";
+                }
+            };
+            context.getLogger("com.example.Shop")
+                    .info(new org.apache.logging.log4j.message.MapMessage<>(
+                            java.util.Map.of("field", logsWhenFormatted)));
+            assertThat(nested.get()).isPositive();
+            assertThat(pipeline.metrics().dropped(DropReason.RECURSIVE)).isEqualTo(nested.get());
+
+            // An appender stopped while still attached (as during a reconfiguration): counted once, as closed.
+            appender.stop();
+            context.getLogger("com.example.Shop").info("after stop");
+            assertThat(pipeline.metrics().dropped(DropReason.CLOSED)).isEqualTo(1);
         } finally {
             context.stop();
         }

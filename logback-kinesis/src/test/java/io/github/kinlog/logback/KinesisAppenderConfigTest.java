@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kinlog.common.KinlogConfig;
+import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.send.BufferFullPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +88,20 @@ class KinesisAppenderConfigTest {
             context.stop();
             // shutdownTimeoutMs=500 bounds the wait for the unreachable endpoint.
             assertThat((System.nanoTime() - stopStart) / 1_000_000).as("stop").isLessThan(3_000);
+        }
+    }
+
+    @Test
+    void anEventThatReachesTheStoppedAppenderIsCountedAsClosed() {
+        LoggerContext context = LogbackContexts.start("offline-kinesis.xml");
+        try {
+            KinesisAppender appender = LogbackContexts.kinesis(context, "KINESIS");
+            // A reset stops appenders before it detaches them; events logged meanwhile reach a stopped appender.
+            appender.stop();
+            context.getLogger("com.example.Shop").info("after stop");
+            assertThat(appender.pipeline().metrics().dropped(DropReason.CLOSED)).isEqualTo(1);
+        } finally {
+            context.stop();
         }
     }
 }

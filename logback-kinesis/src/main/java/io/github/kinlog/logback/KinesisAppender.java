@@ -85,7 +85,7 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
         super.doAppend(event);
     }
 
-    /** Stops taking events, then sends what is buffered for up to {@code shutdownTimeoutMs}. */
+    /** Sends what is buffered for up to {@code shutdownTimeoutMs}, still taking events meanwhile, then stops. */
     @Override
     public void stop() {
         if (!isStarted()) {

@@ -1,5 +1,7 @@
 package io.github.kinlog.reliability;
 
+import io.github.kinlog.testsupport.KinesisEndpoint;
+import io.github.kinlog.testsupport.TestStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,13 @@ enum Framework {
             case LOG4J2 -> new Log4j2App(stream, all);
             case LOGBACK -> new LogbackApp(stream, all);
         };
+    }
+
+    /** Starts against the stream's own endpoint (kinesis-mock), with its credentials exported for the SDK. */
+    LoggingApp start(TestStream stream, Map<String, String> options) {
+        KinesisEndpoint kinesis = stream.endpoint();
+        Fleet.exportCredentials(kinesis);
+        return start(stream.name(), kinesis.endpointOverride().orElseThrow(), options);
     }
 
     /** The name in reports. */

@@ -54,11 +54,9 @@ class HostileInputIT {
     void everyHostileEventArrivesIngestibleOrIsCounted(
             Framework framework, KinesisEndpoint kinesis, TestStream stream) {
         assumeTrue(kinesis.managesStreams(), "writes 20 MB of events");
-        Fleet.exportCredentials(kinesis);
         List<HostileCases.Case> cases = HostileCases.all();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
-        LoggingApp app =
-                framework.start(stream.name(), kinesis.endpointOverride().orElseThrow(), Options.quick());
+        LoggingApp app = framework.start(stream, Options.quick());
         try {
             List<String> thrown = new ArrayList<>();
             Set<String> thrownByFramework = new TreeSet<>();
@@ -69,7 +67,7 @@ class HostileInputIT {
                     if (thrownBeforeAnyAppender(t)) {
                         thrownByFramework.add(hostile.name());
                     } else {
-                        thrown.add(hostile.name() + ": " + Log4j2App.stackTrace(t));
+                        thrown.add(hostile.name() + ": " + LoggingApp.stackTrace(t));
                     }
                 }
             }
@@ -155,12 +153,10 @@ class HostileInputIT {
     void theSdksOwnLoggingNeverReachesTheStreamOrLoops(
             Framework framework, KinesisEndpoint kinesis, TestStream stream) {
         assumeTrue(kinesis.managesStreams(), "local endpoint");
-        Fleet.exportCredentials(kinesis);
         // The AWS SDK and Kinlog itself log at DEBUG on Kinlog's threads for every request; with their loggers routed
         // to
         // the appender, sending any of it would make more requests, and more events: a loop.
-        LoggingApp app = framework.start(
-                stream.name(), kinesis.endpointOverride().orElseThrow(), Options.quick(Options.SDK_DEBUG, "true"));
+        LoggingApp app = framework.start(stream, Options.quick(Options.SDK_DEBUG, "true"));
         try {
             List<String> logged = IntStream.range(0, 20)
                     .mapToObj(i -> "application event " + i)

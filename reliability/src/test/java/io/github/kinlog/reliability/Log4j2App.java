@@ -4,8 +4,6 @@ import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.log4j2.KinesisAppender;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -192,7 +190,8 @@ final class Log4j2App implements LoggingApp {
             Throwable thrown = data.getThrowable();
             if (message.contains(stream)
                     || (thrown != null && String.valueOf(thrown).contains(stream))) {
-                status.add(data.getLevel() + " " + message + (thrown == null ? "" : " " + stackTrace(thrown)));
+                status.add(
+                        data.getLevel() + " " + message + (thrown == null ? "" : " " + LoggingApp.stackTrace(thrown)));
             }
         }
 
@@ -205,12 +204,6 @@ final class Log4j2App implements LoggingApp {
         public void close() {
             // removed by stop()
         }
-    }
-
-    static String stackTrace(Throwable thrown) {
-        StringWriter text = new StringWriter();
-        thrown.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 
     /** A marker that is its own parent: a careless equals/parents implementation in application code. */

@@ -177,7 +177,7 @@ final class LogbackApp implements LoggingApp {
             };
             Throwable thrown = status.getThrowable();
             messages.add(
-                    level + " " + status.getMessage() + (thrown == null ? "" : " " + Log4j2App.stackTrace(thrown)));
+                    level + " " + status.getMessage() + (thrown == null ? "" : " " + LoggingApp.stackTrace(thrown)));
         }
         return messages;
     }

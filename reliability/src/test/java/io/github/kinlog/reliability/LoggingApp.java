@@ -1,6 +1,8 @@
 package io.github.kinlog.reliability;
 
 import io.github.kinlog.common.metrics.MetricsSnapshot;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,13 @@ interface LoggingApp extends AutoCloseable {
 
     /** Stops the logging system as the application would at exit, which flushes the appender. */
     void stop();
+
+    /** A throwable as printStackTrace writes it, for status lines. */
+    static String stackTrace(Throwable thrown) {
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
 
     @Override
     default void close() {

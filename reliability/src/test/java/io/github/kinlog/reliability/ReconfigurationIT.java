@@ -31,9 +31,7 @@ class ReconfigurationIT {
     void reconfiguringUnderLoadLosesNothingTheAppenderReceived(
             Framework framework, KinesisEndpoint kinesis, TestStream stream) {
         assumeTrue(kinesis.managesStreams(), "local endpoint");
-        Fleet.exportCredentials(kinesis);
-        LoggingApp app =
-                framework.start(stream.name(), kinesis.endpointOverride().orElseThrow(), Options.quick());
+        LoggingApp app = framework.start(stream, Options.quick());
         List<long[]> windows = new ArrayList<>();
         try (SteadyLoad load = new SteadyLoad(app, "reconfigure-" + framework.display(), 50)) {
             for (int i = 0; i < 10; i++) {

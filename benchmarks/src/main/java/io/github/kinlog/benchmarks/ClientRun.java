@@ -4,7 +4,7 @@ import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogPipeline;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.common.send.KinesisTransports;
-import io.github.kinlog.common.status.StatusListener;
+import io.github.kinlog.common.status.StderrStatus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -52,7 +52,7 @@ public final class ClientRun {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"));
         KinlogPipeline pipeline = KinlogPipeline.start(
                 config,
-                StatusListener.STDERR,
+                new StderrStatus(null),
                 () -> httpClient.equals(HAND_WRITTEN)
                         ? new HandWrittenPutRecords(URI.create("http://127.0.0.1:" + port), credentials)
                         : KinesisTransports.create(config.clientSettings(), credentials));

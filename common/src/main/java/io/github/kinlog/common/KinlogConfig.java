@@ -70,6 +70,7 @@ public final class KinlogConfig {
     private final long requestTimeoutMs;
     private final long shutdownTimeoutMs;
     private final boolean flushOnExit;
+    private final boolean reportStackTraces;
     private final String description;
 
     private KinlogConfig(Builder b, URI endpoint, PartitionKeyStrategy partitionKeyStrategy, EncoderSettings encoder) {
@@ -90,6 +91,7 @@ public final class KinlogConfig {
         this.requestTimeoutMs = b.requestTimeoutMs;
         this.shutdownTimeoutMs = b.shutdownTimeoutMs;
         this.flushOnExit = b.flushOnExit;
+        this.reportStackTraces = b.reportStackTraces;
         this.sender = new SenderSettings(
                 b.name,
                 b.streamName,
@@ -162,6 +164,11 @@ public final class KinlogConfig {
         return flushOnExit;
     }
 
+    /** Whether status reports carry their cause's stack trace; without it each report is one line. */
+    public boolean reportStackTraces() {
+        return reportStackTraces;
+    }
+
     /**
      * Settings that work but deserve the user's attention, to be reported when the appender starts: a plain-HTTP
      * endpoint that is not on this machine sends events and request signatures unencrypted.
@@ -223,6 +230,7 @@ public final class KinlogConfig {
         private long shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS;
         private boolean jmx = true;
         private boolean flushOnExit = true;
+        private boolean reportStackTraces;
         private final List<String> parseProblems = new ArrayList<>();
 
         private Builder() {}
@@ -405,6 +413,11 @@ public final class KinlogConfig {
             return this;
         }
 
+        public Builder reportStackTraces(boolean value) {
+            this.reportStackTraces = value;
+            return this;
+        }
+
         /** Validates every option and builds; throws {@link KinlogConfigException} listing every problem. */
         public KinlogConfig build() {
             List<String> problems = new ArrayList<>(parseProblems);
@@ -552,6 +565,7 @@ public final class KinlogConfig {
             options.put("shutdownTimeoutMs", shutdownTimeoutMs);
             options.put("jmx", jmx);
             options.put("flushOnExit", flushOnExit);
+            options.put("reportStackTraces", reportStackTraces);
             return "KinlogConfig" + options;
         }
 

@@ -11,6 +11,7 @@ import io.github.kinlog.common.send.KinesisSender;
 import io.github.kinlog.common.send.KinesisTransport;
 import io.github.kinlog.common.send.KinesisTransports;
 import io.github.kinlog.common.send.PartitionKeyStrategy;
+import io.github.kinlog.common.status.Causes;
 import io.github.kinlog.common.status.StatusListener;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,13 +34,13 @@ public final class KinlogPipeline {
 
     private KinlogPipeline(KinlogConfig config, StatusListener status, Supplier<KinesisTransport> transports) {
         this.config = config;
-        this.status = status;
+        this.status = config.reportStackTraces() ? status : status.withoutStackTraces();
         this.encoder = new EventEncoder(config.encoderSettings());
         this.keys = config.partitionKeyStrategy();
         this.metrics = new SenderMetrics();
         metrics.truncatedFrom(encoder::truncatedEvents);
-        config.warnings().forEach(warning -> status.warn(warning, null));
-        this.sender = KinesisSender.start(config.senderSettings(), transports, status, metrics);
+        config.warnings().forEach(warning -> this.status.warn(warning, null));
+        this.sender = KinesisSender.start(config.senderSettings(), transports, this.status, metrics);
         this.exitFlush = config.flushOnExit() ? exitFlush() : null;
     }
 
@@ -50,17 +51,7 @@ public final class KinlogPipeline {
      */
     private Thread exitFlush() {
         Thread hook = new Thread(
-                () -> {
-                    FlushResult result = sender.flush(config.shutdownTimeout());
-                    if (!result.complete()) {
-                        status.error(
-                                "JVM exit: " + result.unsent() + " events for stream " + config.streamName()
-                                        + " could not be sent within shutdownTimeoutMs="
-                                        + config.shutdownTimeout().toMillis(),
-                                null);
-                    }
-                },
-                "kinlog-exit-flush-" + config.name());
+                () -> sender.flushBeforeExit(config.shutdownTimeout()), "kinlog-exit-flush-" + config.name());
         try {
             Runtime.getRuntime().addShutdownHook(hook);
             return hook;
@@ -131,8 +122,8 @@ public final class KinlogPipeline {
         metrics.dropped(DropReason.ENCODING_FAILED);
         if (failureReported.compareAndSet(false, true)) {
             status.error(
-                    "Kinlog could not encode an event; it was dropped (later failures are counted as"
-                            + " encoding_failed and reported with the other drops)",
+                    "Kinlog could not encode an event (" + Causes.oneLine(failure) + "); it was dropped (later failures"
+                            + " are counted as encoding_failed and reported with the other drops)",
                     failure);
         }
     }

@@ -99,4 +99,42 @@ class KinlogPipelineTest {
 
         assertThat(pipeline.metrics().truncated()).isEqualTo(1);
     }
+
+    @Test
+    void reportsAreOneLineAndCarryStackTracesOnlyWhenAskedFor() {
+        KinlogConfig.Builder config =
+                KinlogConfig.builder().streamName("logs").jmx(false).flushOnExit(false);
+        RecordingStatus plain = new RecordingStatus();
+        RecordingStatus traced = new RecordingStatus();
+        KinlogPipeline withoutTraces = KinlogPipeline.start(config.build(), plain, () -> transport);
+        KinlogPipeline withTraces =
+                KinlogPipeline.start(config.reportStackTraces(true).build(), traced, () -> transport);
+        TestEvent broken = new TestEvent() {
+            @Override
+            public long epochSecond() {
+                throw new IllegalStateException("no clock");
+            }
+        };
+        try {
+            withoutTraces.append(broken);
+            withTraces.append(broken);
+        } finally {
+            withoutTraces.close(Duration.ofSeconds(5));
+            withTraces.close(Duration.ofSeconds(5));
+        }
+
+        assertThat(plain.at("ERROR"))
+                .filteredOn(message -> message.contains("could not encode"))
+                .singleElement()
+                .asString()
+                .contains("could not encode an event (IllegalStateException: no clock)");
+        assertThat(plain.causes()).isEmpty();
+        assertThat(traced.at("ERROR"))
+                .filteredOn(message -> message.contains("could not encode"))
+                .hasSize(1);
+        assertThat(traced.causes())
+                .singleElement()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("no clock");
+    }
 }

@@ -5,6 +5,7 @@ import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.KinlogPipeline;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Filter;
@@ -32,6 +33,7 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
     private final KinesisManager manager;
     private final KinlogPipeline pipeline;
     private final boolean includeLocation;
+    private final Duration stopWait;
 
     private KinesisAppender(
             String name,
@@ -40,11 +42,13 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
             boolean ignoreExceptions,
             Property[] properties,
             KinesisManager manager,
-            boolean includeLocation) {
+            boolean includeLocation,
+            Duration stopWait) {
         super(name, filter, layout, ignoreExceptions, properties);
         this.manager = manager;
         this.pipeline = manager.pipeline();
         this.includeLocation = includeLocation;
+        this.stopWait = stopWait;
         setHandler(new RecursionCountingErrorHandler(getHandler(), pipeline));
     }
 
@@ -73,12 +77,16 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         return includeLocation;
     }
 
+    /**
+     * Sends what is held for up to {@code shutdownTimeoutMs}, or the configuration's {@code shutdownTimeout} when that
+     * is shorter. The timeout Log4j2 passes is not the user's: {@code LogManager.shutdown()} gives every appender 50 ms.
+     */
     @Override
     public boolean stop(long timeout, TimeUnit timeUnit) {
         setStopping();
         boolean stopped = super.stop(timeout, timeUnit, false);
         // Stops the sender only if no newer appender (after a reconfiguration) has taken it over.
-        stopped &= manager.stop(timeout, timeUnit);
+        stopped &= manager.stop(stopWait.toMillis(), TimeUnit.MILLISECONDS);
         setStopped();
         return stopped;
     }
@@ -189,6 +197,9 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         @PluginBuilderAttribute
         private boolean flushOnExit = true;
 
+        @PluginBuilderAttribute
+        private boolean reportStackTraces;
+
         @Override
         public KinesisAppender build() {
             KinlogConfig.Builder options = KinlogConfig.builder()
@@ -222,7 +233,8 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
                     .retryMaxBackoffMs(retryMaxBackoffMs)
                     .shutdownTimeoutMs(shutdownTimeoutMs)
                     .jmx(jmx)
-                    .flushOnExit(flushOnExit);
+                    .flushOnExit(flushOnExit)
+                    .reportStackTraces(reportStackTraces);
             for (StaticField field : fields) {
                 options.staticField(field.getName(), field.getValue());
             }
@@ -242,6 +254,12 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
                 layout = null;
             }
             KinesisManager manager = KinesisManager.forConfig(config.toString(), config);
+            Duration stopWait = config.shutdownTimeout();
+            long log4jShutdownTimeout =
+                    getConfiguration() == null ? 0 : getConfiguration().getShutdownTimeoutMillis();
+            if (log4jShutdownTimeout > 0 && log4jShutdownTimeout < stopWait.toMillis()) {
+                stopWait = Duration.ofMillis(log4jShutdownTimeout);
+            }
             return new KinesisAppender(
                     getName(),
                     getFilter(),
@@ -249,7 +267,8 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
                     isIgnoreExceptions(),
                     getPropertyArray(),
                     manager,
-                    config.includeLocation());
+                    config.includeLocation(),
+                    stopWait);
         }
 
         public B setStreamName(String streamName) {
@@ -404,6 +423,11 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
 
         public B setFlushOnExit(boolean flushOnExit) {
             this.flushOnExit = flushOnExit;
+            return asBuilder();
+        }
+
+        public B setReportStackTraces(boolean reportStackTraces) {
+            this.reportStackTraces = reportStackTraces;
             return asBuilder();
         }
     }

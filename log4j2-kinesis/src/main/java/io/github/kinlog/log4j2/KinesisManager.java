@@ -31,18 +31,9 @@ final class KinesisManager extends AbstractManager {
         return pipeline;
     }
 
-    /**
-     * Called when the last appender using it stops: sends what is held, then stops. Waits at most the appender's
-     * {@code shutdownTimeoutMs}, and less when Log4j2's own {@code shutdownTimeout} is shorter (Log4j2 passes 0 when
-     * none is configured).
-     */
+    /** Called when the last appender using it stops: sends what is held for up to the time given, then stops. */
     @Override
     protected boolean releaseSub(long timeout, TimeUnit unit) {
-        Duration wait = pipeline.config().shutdownTimeout();
-        if (timeout > 0) {
-            Duration log4jLimit = Duration.ofNanos(unit.toNanos(timeout));
-            wait = log4jLimit.compareTo(wait) < 0 ? log4jLimit : wait;
-        }
-        return pipeline.close(wait).complete();
+        return pipeline.close(Duration.ofNanos(unit.toNanos(timeout))).complete();
     }
 }

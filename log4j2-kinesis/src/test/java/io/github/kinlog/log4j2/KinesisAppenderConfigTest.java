@@ -18,6 +18,8 @@ import org.apache.logging.log4j.core.LifeCycle;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Configuration handling, with no Kinesis endpoint at all. */
 class KinesisAppenderConfigTest {
@@ -89,6 +91,33 @@ class KinesisAppenderConfigTest {
             context.stop(10, TimeUnit.SECONDS);
             // shutdownTimeoutMs=500 bounds the wait for the unreachable endpoint.
             assertThat((System.nanoTime() - stopStart) / 1_000_000).as("stop").isLessThan(3_000);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // LogManager.shutdown() gives every appender 50 ms: not the user's choice, so shutdownTimeoutMs holds.
+        "offline-kinesis.xml, 500",
+        // A shutdownTimeout in the configuration is the user's: the shorter one holds.
+        "offline-kinesis-short-shutdown.xml, 100"
+    })
+    void stoppingWaitsForTheShutdownTimeoutTheUserSet(String configuration, long expectedMillis) {
+        // Any key: the endpoint refuses connections, a passing failure that is retried until the timeout.
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        try (StatusMessages messages = new StatusMessages()) {
+            LoggerContext context = Log4jContexts.start(configuration);
+            context.getLogger("com.example.Shop").info("never delivered");
+
+            context.stop(50, TimeUnit.MILLISECONDS);
+
+            assertThat(messages.messages())
+                    .anySatisfy(message -> assertThat(message)
+                            .contains("Kinlog stopped with 1 events for stream app-logs unsent within the shutdown"
+                                    + " timeout of " + expectedMillis + " ms; last failure: ConnectException"));
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
         }
     }
 

@@ -8,7 +8,7 @@ import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.KinlogPipeline;
 import io.github.kinlog.common.metrics.DropReason;
-import java.time.Duration;
+import io.github.kinlog.common.status.StderrStatus;
 
 /**
  * Sends log events to an Amazon Kinesis data stream, as Kinlog's JSON by default or as the bytes of an
@@ -34,6 +34,7 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private KinlogConfig config;
     private KinlogPipeline pipeline;
     private boolean includeLocation;
+    private boolean reportToStderr = true;
 
     @Override
     public void start() {
@@ -52,7 +53,13 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             encoder = null;
         }
         includeLocation = config.includeLocation();
-        pipeline = KinlogPipeline.start(config, new ContextStatus(this));
+        ContextStatus status = new ContextStatus(this, reportToStderr ? new StderrStatus(getName()) : null);
+        status.starting();
+        try {
+            pipeline = KinlogPipeline.start(config, status);
+        } finally {
+            status.started();
+        }
         super.start();
     }
 
@@ -92,12 +99,9 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         // Logback stops an appender before detaching it (a reset, a rescan), so events keep arriving for a moment:
-        // take them while the buffer drains, then stop; the few that still arrive are counted as closed.
-        long begun = System.nanoTime();
-        pipeline.flush(config.shutdownTimeout());
+        // the pipeline takes them while it drains; the few that arrive after are counted as closed.
+        pipeline.close(config.shutdownTimeout());
         super.stop();
-        Duration left = config.shutdownTimeout().minusNanos(System.nanoTime() - begun);
-        pipeline.close(left.isNegative() ? Duration.ZERO : left);
     }
 
     /** The sender's metrics, for monitoring and tests; null until started. */
@@ -236,5 +240,14 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
 
     public void setFlushOnExit(boolean value) {
         options.flushOnExit(value);
+    }
+
+    public void setReportStackTraces(boolean value) {
+        options.reportStackTraces(value);
+    }
+
+    /** Whether reports also go to standard error while the Logback context has no status listener. */
+    public void setReportToStderr(boolean value) {
+        this.reportToStderr = value;
     }
 }

@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,7 +98,45 @@ class ShutdownIT {
         }
     }
 
-    private record Result(int exitCode, long mainReturnedAt, long exitedAt, String output) {
+    /**
+     * The README's Logback configuration in a plain program with no status listener, pointed at a stream that does not
+     * exist: standard error says why at once, and how many events were lost at exit; the JVM does not wait out the
+     * shutdown timeout for a setup that cannot work.
+     */
+    @Test
+    void aPlainLogbackProgramSaysOnStandardErrorWhyItsEventsAreLost(KinesisEndpoint kinesis) throws Exception {
+        assumeTrue(kinesis.managesStreams(), "needs a local endpoint without that stream");
+        Map<String, String> readmeConfiguration = new LinkedHashMap<>();
+        readmeConfiguration.put("streamName", "no-such-stream");
+        readmeConfiguration.put("region", "us-east-1");
+        readmeConfiguration.put(
+                "endpoint", kinesis.endpointOverride().orElseThrow().toString());
+
+        Result result = run(Framework.LOGBACK, readmeConfiguration, kinesis);
+
+        List<String> kinlogLines = result.stderr()
+                .lines()
+                .filter(line -> line.contains(" kinlog "))
+                .toList();
+        assertThat(kinlogLines).as("standard error:%n%s", result.stderr()).hasSize(2);
+        assertThat(kinlogLines.get(0))
+                .contains("kinlog ERROR [KINESIS] Kinlog cannot write to Kinesis stream no-such-stream:"
+                        + " ResourceNotFoundException");
+        assertThat(kinlogLines.get(1))
+                .contains("kinlog ERROR [KINESIS] Kinlog could not send " + EVENTS
+                        + " events for stream no-such-stream before the JVM exited");
+        assertThat(result.stderr()).doesNotContain("\tat ");
+        long exitMillis = result.exitedAt() - result.mainReturnedAt();
+        Report.note(
+                "a stream that does not exist, plain Logback program",
+                String.format(
+                        Locale.ROOT, "JVM exited %d ms after main returned (shutdownTimeoutMs=5000)", exitMillis));
+        assertThat(exitMillis)
+                .as("ms from main's return to the JVM's exit, default shutdownTimeoutMs=5000")
+                .isLessThan(EXIT_SLACK_MS);
+    }
+
+    private record Result(int exitCode, long mainReturnedAt, long exitedAt, String output, String stderr) {
         /** Every "N events for stream" count the status output gave. */
         List<Long> reportedUnsent() {
             Matcher matcher = Pattern.compile("(\\d+) events for stream").matcher(output);
@@ -131,7 +171,9 @@ class ShutdownIT {
                 LoggingProgram.class.getName(),
                 framework.name(),
                 Integer.toString(EVENTS));
-        Process program = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path stderr = directory.resolve("stderr.txt");
+        Process program =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         StringBuilder output = new StringBuilder();
         long mainReturnedAt = 0;
         try (BufferedReader lines =
@@ -145,8 +187,11 @@ class ShutdownIT {
         }
         assertThat(program.waitFor(2, TimeUnit.MINUTES)).as("the program ends").isTrue();
         long exitedAt = System.currentTimeMillis();
-        assertThat(mainReturnedAt).as("main returned; output:%n%s", output).isPositive();
-        return new Result(program.exitValue(), mainReturnedAt, exitedAt, output.toString());
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(mainReturnedAt)
+                .as("main returned; output:%n%s%s", output, errors)
+                .isPositive();
+        return new Result(program.exitValue(), mainReturnedAt, exitedAt, output + errors, errors);
     }
 
     private static int unusedPort() {

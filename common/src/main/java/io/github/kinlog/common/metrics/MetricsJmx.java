@@ -1,5 +1,6 @@
 package io.github.kinlog.common.metrics;
 
+import io.github.kinlog.common.status.Causes;
 import io.github.kinlog.common.status.StatusListener;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ public final class MetricsJmx implements AutoCloseable {
             server.registerMBean(new Bean(streamName, metrics), name);
             return new MetricsJmx(name, status);
         } catch (JMException | RuntimeException e) {
-            status.warn("Could not register Kinlog's metrics for '" + senderName + "' with JMX", e);
+            status.warn(
+                    "Could not register Kinlog's metrics for '" + senderName + "' with JMX: " + Causes.oneLine(e), e);
             return new MetricsJmx(null, status);
         }
     }
@@ -45,7 +47,7 @@ public final class MetricsJmx implements AutoCloseable {
         try {
             ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
         } catch (JMException | RuntimeException e) {
-            status.warn("Could not unregister " + name + " from JMX", e);
+            status.warn("Could not unregister " + name + " from JMX: " + Causes.oneLine(e), e);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.github.kinlog.common.send;
 
+import io.github.kinlog.common.status.Causes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -126,6 +128,46 @@ final class ErrorClassifier {
                 || message.contains("unable to load region")
                 || message.contains("credentials") && message.contains("profile")
                 || message.contains("must specify a region");
+    }
+
+    /**
+     * What went wrong, in one line for a status report: the service's error code and message without the SDK's
+     * request ids, the network error under the SDK's wrapping, or a plain sentence for missing credentials or region
+     * (the SDK lists every provider it tried).
+     */
+    static String describe(Throwable failure) {
+        Throwable error = unwrap(failure);
+        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            AwsErrorDetails details = service.awsErrorDetails();
+            String code = details.errorCode() != null ? details.errorCode() : "HTTP " + service.statusCode();
+            String message = details.errorMessage() != null ? details.errorMessage() : service.getMessage();
+            if (message != null && message.contains(" (Service: ")) {
+                // The SDK appends request ids, which say nothing to a person reading the report.
+                message = message.substring(0, message.indexOf(" (Service: "));
+            }
+            return Causes.shorten(message == null || message.isBlank() ? code : code + ": " + message);
+        }
+        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+            return Causes.oneLine(error);
+        }
+        if (error instanceof SdkClientException) {
+            String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("unable to load credentials")) {
+                return "no AWS credentials found (environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                        + " system properties, ~/.aws profiles, web identity, container or instance role); a local"
+                        + " emulator takes any, such as AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test";
+            }
+            if (message.contains("unable to load region") || message.contains("must specify a region")) {
+                return "no AWS region: set the region option, or AWS_REGION";
+            }
+            // The SDK wraps network errors in sentences of its own; the innermost cause says what happened.
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return Causes.oneLine(root);
+        }
+        return Causes.oneLine(error);
     }
 
     static Throwable unwrap(Throwable failure) {

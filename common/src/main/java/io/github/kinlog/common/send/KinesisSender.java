@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,8 @@ public final class KinesisSender implements AutoCloseable {
     private final Thread thread;
     private final MetricsJmx jmx;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The most events reported unsent so far: the exit hook and a framework's stop may both end with the same ones. */
+    private final AtomicLong reportedUnsent = new AtomicLong();
 
     private KinesisSender(
             SenderSettings settings,
@@ -126,17 +129,30 @@ public final class KinesisSender implements AutoCloseable {
     }
 
     /**
-     * Refuses new events, sends what is held for up to {@code timeout}, then stops. Returns by the timeout (plus a
-     * moment) whatever the endpoint does; the events still unsent are dropped, counted as {@code shutdown} and
-     * reported to the status listener.
+     * As {@link #flush}, for a JVM that is exiting: reports the events still unsent, which are lost with the JVM. A stop
+     * of the logging framework running at the same time reports the same events only once.
+     */
+    public FlushResult flushBeforeExit(Duration timeout) {
+        FlushResult result = flush(timeout);
+        reportUnsent(result, "could not send", "before the JVM exited (shutdownTimeoutMs=" + timeout.toMillis() + ")");
+        return result;
+    }
+
+    /**
+     * Sends what is held for up to {@code timeout}, still taking events meanwhile (a framework may stop an appender
+     * before it stops routing events to it), then refuses new ones and stops. Returns by the timeout (plus a moment)
+     * whatever the endpoint does; the events still unsent are dropped, counted as {@code shutdown} and reported to
+     * the status listener.
      */
     public FlushResult close(Duration timeout) {
         if (!closed.compareAndSet(false, true)) {
             return new FlushResult(0);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        flush(timeout);
         buffer.close();
-        FlushResult result = flush(timeout);
+        // What arrived during the drain; immediate when nothing did or the time is up.
+        FlushResult result = flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         loop.stop();
         try {
             // Usually immediate; bounded in case the thread is busy building a client.
@@ -144,18 +160,25 @@ public final class KinesisSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!result.complete()) {
-            // Lost events are an error: Log4j2 prints only errors from its status logger by default.
-            status.error(
-                    "Kinlog stopped with " + result.unsent() + " events for stream " + settings.streamName()
-                            + " unsent: they could not be delivered within the shutdown timeout of "
-                            + timeout.toMillis() + " ms",
-                    null);
-        }
+        reportUnsent(result, "stopped with", "unsent within the shutdown timeout of " + timeout.toMillis() + " ms");
         if (jmx != null) {
             jmx.close();
         }
         return result;
+    }
+
+    /** An error, not a warning: these events are lost, and Log4j2 prints only errors from its status logger. */
+    private void reportUnsent(FlushResult result, String what, String when) {
+        long before = reportedUnsent.getAndAccumulate(result.unsent(), Math::max);
+        if (result.unsent() <= before) {
+            return;
+        }
+        String failure = loop.lastFailure();
+        status.error(
+                "Kinlog " + what + " " + result.unsent() + " events for stream " + settings.streamName() + " " + when
+                        + (before > 0 ? "; " + before + " of them reported before" : "")
+                        + (failure != null ? "; last failure: " + failure : ""),
+                null);
     }
 
     /** Closes with no wait: whatever is held is dropped. */

@@ -2,6 +2,7 @@ package io.github.kinlog.common.send;
 
 import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.metrics.SenderMetrics;
+import io.github.kinlog.common.status.Causes;
 import io.github.kinlog.common.status.RateLimit;
 import io.github.kinlog.common.status.StatusListener;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,8 @@ final class SendLoop implements Runnable {
     private final AtomicLong barrierRemaining = new AtomicLong();
     private volatile boolean stopping;
     private volatile Thread thread;
+    /** What the last failed request or record met, until something is delivered again; for the report of the unsent. */
+    private volatile String lastFailure;
     /**
      * Set while the sender sleeps with no record waiting. Only then does a new record wake it; otherwise every log
      * call would pay for a wake-up (a system call), though the sender is busy or waiting for its linger anyway.
@@ -76,6 +80,12 @@ final class SendLoop implements Runnable {
     private Throwable configurationError;
     private long configurationErrorSince;
     private int probes;
+    /** Since when nothing has been delivered, while requests fail for passing reasons; reported once as an error. */
+    private boolean stalled;
+
+    private long stalledSince;
+    private boolean stallReported;
+    private int failuresSinceWarning;
     private long barrier;
     private final List<CompletableFuture<FlushResult>> barrierWaiters = new ArrayList<>();
     private long nextRetryScan;
@@ -157,6 +167,11 @@ final class SendLoop implements Runnable {
         return flushRequests.contains(request) ? buffer.heldRecords() : barrierRemaining.get();
     }
 
+    /** What the last failure was while nothing has been delivered since; null when the last request worked. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
     /** Makes the loop end; what is still held then is dropped and counted as {@code shutdown}. */
     void stop() {
         stopping = true;
@@ -179,14 +194,17 @@ final class SendLoop implements Runnable {
             }
         } catch (Throwable unexpected) {
             // A bug; say so rather than die silently, and let close() count what is lost.
-            status.error("Kinlog's sender thread for stream " + settings.streamName() + " failed", unexpected);
+            status.error(
+                    "Kinlog's sender thread for stream " + settings.streamName() + " failed: "
+                            + Causes.oneLine(unexpected),
+                    unexpected);
         } finally {
             abandonEverything();
             if (transport != null) {
                 try {
                     transport.close();
                 } catch (RuntimeException e) {
-                    status.warn("Closing the Kinesis client failed", e);
+                    status.warn("Closing the Kinesis client failed: " + Causes.oneLine(e), e);
                 }
             }
         }
@@ -249,6 +267,18 @@ final class SendLoop implements Runnable {
         barrierRemaining.set(count[0]);
         if (count[0] == 0) {
             completeFlush();
+        } else if (configurationError != null) {
+            // Probe at once rather than after the backoff: if the setup is still broken, the flush ends now instead
+            // of waiting out its timeout (a program exiting would wait for nothing).
+            long now = System.nanoTime();
+            gateNanos = now;
+            nextTransportAttempt = now;
+            List<OutboundRecord> held = new ArrayList<>(retries);
+            retries.clear();
+            for (OutboundRecord record : held) {
+                record.notBeforeNanos = now;
+                retries.add(record);
+            }
         }
     }
 
@@ -261,8 +291,17 @@ final class SendLoop implements Runnable {
     }
 
     private void completeFlush() {
+        endFlush(0);
+    }
+
+    /** A broken setup cannot be fixed within a flush: tell its waiters now what is unsent, and keep the records. */
+    private void abandonFlush() {
+        endFlush(barrierRemaining.get());
+    }
+
+    private void endFlush(long unsent) {
         for (CompletableFuture<FlushResult> waiter : barrierWaiters) {
-            waiter.complete(new FlushResult(0));
+            waiter.complete(new FlushResult(unsent));
         }
         barrierWaiters.clear();
     }
@@ -436,6 +475,11 @@ final class SendLoop implements Runnable {
         if (throttledRecords > 0) {
             metrics.throttled(throttledRecords);
         }
+        if (failedRecords < results.size()) {
+            delivered(now);
+        } else if (configurationError == null) {
+            nothingDelivered(results.get(0).errorCode() + ": " + results.get(0).errorMessage(), now);
+        }
         if (failedRecords == 0) {
             consecutiveFailures = 0;
             throttled = false;
@@ -464,12 +508,7 @@ final class SendLoop implements Runnable {
             case TRANSIENT -> {
                 consecutiveFailures++;
                 gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
-                if (transientWarnings.tryAcquire(now)) {
-                    status.warn(
-                            "PutRecords to stream " + settings.streamName() + " failed; its " + batch.records.size()
-                                    + " events will be resent (further failures reported at most every 30 s)",
-                            ErrorClassifier.unwrap(failure));
-                }
+                warnTransient(batch.records.size(), failure, now);
                 long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, retryDelay);
@@ -482,7 +521,7 @@ final class SendLoop implements Runnable {
                 }
             }
             case REJECTED -> {
-                warnRejected(String.valueOf(ErrorClassifier.unwrap(failure)), batch.records.size(), now);
+                warnRejected(ErrorClassifier.describe(failure), batch.records.size(), now);
                 for (OutboundRecord record : batch.records) {
                     drop(record, DropReason.REJECTED);
                 }
@@ -509,34 +548,91 @@ final class SendLoop implements Runnable {
 
     private void enterConfigurationError(Throwable failure, long now) {
         Throwable cause = ErrorClassifier.unwrap(failure);
+        String why = ErrorClassifier.describe(cause);
+        lastFailure = why;
         if (configurationError == null) {
             configurationError = cause;
             configurationErrorSince = now;
             probes = 0;
             configurationReminders.tryAcquire(now);
             status.error(
-                    "Kinlog cannot write to Kinesis stream " + settings.streamName() + ": " + cause.getMessage()
-                            + ". This needs fixing outside the application (stream name, region, permissions, KMS key,"
-                            + " credentials). Events are kept, up to bufferBytes=" + settings.bufferBytes()
-                            + ", and sending is retried until it works.",
+                    "Kinlog cannot write to Kinesis stream " + settings.streamName() + ": " + why + ". Fix the stream"
+                            + " name, region, permissions, KMS key or credentials; until then events are kept (up to"
+                            + " bufferBytes=" + settings.bufferBytes() + ") and sending is retried.",
                     cause);
         } else if (configurationReminders.tryAcquire(now)) {
             status.error(
                     "Kinlog still cannot write to Kinesis stream " + settings.streamName() + " after "
-                            + Duration.ofNanos(now - configurationErrorSince).toSeconds() + " s: " + cause.getMessage()
-                            + " (" + buffer.heldRecords() + " events held)",
+                            + seconds(now - configurationErrorSince) + ": " + why + " ("
+                            + buffer.heldRecords() + " events held)",
                     null);
         }
         probes++;
         gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(probes));
+        if (flushing()) {
+            abandonFlush();
+        }
     }
 
     private void leaveConfigurationError(long now) {
         status.info("Kinlog writes to Kinesis stream " + settings.streamName() + " again, after "
-                + Duration.ofNanos(now - configurationErrorSince).toSeconds() + " s");
+                + seconds(now - configurationErrorSince));
         configurationError = null;
         probes = 0;
         gateNanos = now;
+    }
+
+    /**
+     * A request failed for a passing reason (I/O, 5xx, timeout, throttling): the first failure is a warning at once,
+     * later ones a summary at most every 30 s.
+     */
+    private void warnTransient(int events, Throwable failure, long now) {
+        String why = ErrorClassifier.describe(failure);
+        failuresSinceWarning++;
+        if (transientWarnings.tryAcquire(now)) {
+            status.warn(
+                    failuresSinceWarning == 1
+                            ? "PutRecords to stream " + settings.streamName() + " failed (" + why + "); its " + events
+                                    + " events will be resent (further failures reported at most every 30 s)"
+                            : "PutRecords to stream " + settings.streamName() + " failed " + failuresSinceWarning
+                                    + " times in the last 30 s (last: " + why + "); " + buffer.heldRecords()
+                                    + " events held, being resent",
+                    ErrorClassifier.unwrap(failure));
+            failuresSinceWarning = 0;
+        }
+        nothingDelivered(why, now);
+    }
+
+    /**
+     * Nothing got through. Once that has lasted as long as the longest backoff ({@code retryMaxBackoffMs}), it is an
+     * outage, not a hiccup: one error says so (Log4j2's status logger prints only errors).
+     */
+    private void nothingDelivered(String why, long now) {
+        lastFailure = why;
+        if (!stalled) {
+            stalled = true;
+            stalledSince = now;
+        } else if (!stallReported
+                && now - stalledSince >= settings.retryMaxBackoff().toNanos()) {
+            stallReported = true;
+            status.error(
+                    "Kinlog has delivered nothing to Kinesis stream " + settings.streamName() + " for "
+                            + seconds(now - stalledSince) + ": " + why + ". "
+                            + buffer.heldRecords() + " events are held and resent until they are "
+                            + settings.deliveryTimeout().toMillis() + " ms old (deliveryTimeoutMs).",
+                    null);
+        }
+    }
+
+    private void delivered(long now) {
+        lastFailure = null;
+        if (stallReported) {
+            status.info("Kinlog delivers to Kinesis stream " + settings.streamName() + " again, after "
+                    + seconds(now - stalledSince));
+        }
+        stalled = false;
+        stallReported = false;
+        failuresSinceWarning = 0;
     }
 
     private void warnRejected(String why, int events, long now) {
@@ -684,6 +780,12 @@ final class SendLoop implements Runnable {
             }
         }
         return Math.max(0, wake - now);
+    }
+
+    /** A duration for a report: "12 s", or "0.3 s" below ten seconds. */
+    private static String seconds(long nanos) {
+        double seconds = nanos / 1e9;
+        return seconds < 10 ? String.format(Locale.ROOT, "%.1f s", seconds) : Math.round(seconds) + " s";
     }
 
     private static long earlier(long a, long b) {

@@ -71,4 +71,34 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.isThrottling(FakeTransport.throttled())).isTrue();
         assertThat(ErrorClassifier.isThrottling(FakeTransport.serverError())).isFalse();
     }
+
+    @Test
+    void failuresAreDescribedInOneLineWithoutTheSdksNoise() {
+        assertThat(ErrorClassifier.describe(FakeTransport.streamNotFound()))
+                .isEqualTo("ResourceNotFoundException: Stream logs under account 000000000000 not found.");
+        SdkClientException unknownHost = SdkClientException.create(
+                "Received an UnknownHostException when attempting to interact with a service. See cause for the exact"
+                        + " endpoint that is failing to resolve.",
+                SdkClientException.create(
+                        "Unable to execute HTTP request: kinesis.nowhere",
+                        new java.net.UnknownHostException("kinesis.nowhere")));
+        assertThat(ErrorClassifier.describe(new CompletionException(unknownHost)))
+                .isEqualTo("UnknownHostException: kinesis.nowhere");
+        assertThat(ErrorClassifier.describe(SdkClientException.create(
+                        "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain("
+                                + "credentialsProviders=[SystemPropertyCredentialsProvider(), ...]) : [...]")))
+                .startsWith("no AWS credentials found (")
+                .contains("AWS_ACCESS_KEY_ID=test");
+        assertThat(ErrorClassifier.describe(
+                        SdkClientException.create("Unable to load region from any of the providers")))
+                .isEqualTo("no AWS region: set the region option, or AWS_REGION");
+        assertThat(ErrorClassifier.describe(ApiCallAttemptTimeoutException.create(1000)))
+                .startsWith("ApiCallAttemptTimeoutException: ")
+                .contains("1000");
+        assertThat(ErrorClassifier.describe(new IllegalStateException("line one\n\tline two")))
+                .isEqualTo("IllegalStateException: line one line two");
+        assertThat(ErrorClassifier.describe(new IllegalStateException("x".repeat(1000))))
+                .hasSizeLessThanOrEqualTo(400)
+                .endsWith("…");
+    }
 }

@@ -236,6 +236,104 @@ class KinesisSenderTest {
     }
 
     @Test
+    void aFlushWhileTheSetupIsBrokenEndsAtOnceAndKeepsTheEvents() {
+        settings.retryMaxBackoff = Duration.ofMinutes(1);
+        transport.otherwise(fail(FakeTransport.streamNotFound()));
+        KinesisSender sender = start();
+        numbered(10).forEach(event -> send(sender, event));
+        Await.until("the error", () -> !status.at("ERROR").isEmpty());
+
+        long start = System.nanoTime();
+        FlushResult result = sender.flush(Duration.ofSeconds(30));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // One probe, not a wait for the backoff or the flush's timeout: a program exiting with a missing stream
+        // says so and ends.
+        assertThat(tookMillis).isLessThan(5_000);
+        assertThat(result.unsent()).isEqualTo(10);
+        assertThat(metrics(sender).bufferedEvents()).isEqualTo(10);
+        transport.otherwise(succeed());
+        assertThat(sender.flush(Duration.ofSeconds(30)).complete()).isTrue();
+        assertThat(metrics(sender).sent()).isEqualTo(10);
+    }
+
+    @Test
+    void failuresThatLastAreReportedAsAnErrorOnceAndTheRecoveryToo() {
+        settings.retryBackoff = Duration.ofMillis(10);
+        settings.retryMaxBackoff = Duration.ofMillis(300);
+        transport.otherwise(fail(SdkClientException.create(
+                "Unable to execute HTTP request: Connection refused",
+                new java.net.ConnectException("Connection refused"))));
+        KinesisSender sender = start();
+        numbered(5).forEach(event -> send(sender, event));
+
+        Await.until("the outage is reported", () -> !status.at("ERROR").isEmpty());
+        transport.otherwise(succeed());
+        Await.equal("sent", () -> metrics(sender).sent(), 5L);
+
+        assertThat(status.at("WARN"))
+                .first()
+                .asString()
+                .contains("PutRecords to stream logs failed (ConnectException: Connection refused)");
+        // Within one 30 s window, later failures wait for the next summary.
+        assertThat(status.at("WARN")).hasSize(1);
+        assertThat(status.at("ERROR"))
+                .singleElement()
+                .asString()
+                .contains("Kinlog has delivered nothing to Kinesis stream logs for")
+                .contains(": ConnectException: Connection refused. 5 events are held");
+        Await.until("the recovery is reported", () -> !status.at("INFO").isEmpty());
+        assertThat(status.at("INFO")).singleElement().asString().contains("delivers to Kinesis stream logs again");
+    }
+
+    @Test
+    void eventsUnsentAtExitAndAgainAtCloseAreReportedOnceWithTheLastFailure() {
+        settings.retryMaxBackoff = Duration.ofMinutes(1);
+        transport.otherwise(fail(FakeTransport.serverError()));
+        KinesisSender sender = start();
+        numbered(5).forEach(event -> send(sender, event));
+
+        assertThat(sender.flushBeforeExit(Duration.ofMillis(300)).unsent()).isEqualTo(5);
+        assertThat(sender.close(Duration.ofMillis(300)).unsent()).isEqualTo(5);
+
+        assertThat(status.at("ERROR"))
+                .singleElement()
+                .asString()
+                .contains("Kinlog could not send 5 events for stream logs before the JVM exited")
+                .contains("last failure: ServiceUnavailable: scripted 503");
+        assertThat(metrics(sender).dropped(DropReason.SHUTDOWN)).isEqualTo(5);
+    }
+
+    @Test
+    void closeNamesTheTimeItWasGivenAndTakesEventsWhileItDrains() {
+        settings.linger = Duration.ofMinutes(1);
+        // Answers late enough for the second event to arrive while the first one is in flight.
+        transport.otherwise(transport.after(1_000, succeed()));
+        KinesisSender sender = start();
+        send(sender, "before");
+
+        Thread late = new Thread(() -> {
+            Await.until("the drain has begun", () -> !transport.requests().isEmpty());
+            send(sender, "while draining");
+        });
+        late.start();
+        FlushResult result = sender.close(Duration.ofSeconds(10));
+
+        assertThat(result.complete()).isTrue();
+        assertThat(transport.received()).containsExactlyInAnyOrder("before", "while draining");
+        assertThat(status.at("ERROR")).isEmpty();
+
+        transport.otherwise(transport.hang());
+        KinesisSender hanging = start();
+        send(hanging, "never answered");
+        hanging.close(Duration.ofMillis(400));
+        assertThat(status.at("ERROR"))
+                .singleElement()
+                .asString()
+                .contains("Kinlog stopped with 1 events for stream logs unsent within the shutdown timeout of 400 ms");
+    }
+
+    @Test
     void theClientFailingToStartIsAConfigurationErrorAndIsRetried() {
         AtomicInteger attempts = new AtomicInteger();
         KinesisSender sender = KinesisSender.start(
@@ -254,7 +352,7 @@ class KinesisSenderTest {
 
         Await.equal("sent", () -> metrics(sender).sent(), 1L);
         assertThat(attempts).hasValue(3);
-        assertThat(status.at("ERROR")).hasSize(1).first().asString().contains("Unable to load region");
+        assertThat(status.at("ERROR")).hasSize(1).first().asString().contains("no AWS region: set the region option");
     }
 
     @Test

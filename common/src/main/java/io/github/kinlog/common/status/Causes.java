@@ -1,0 +1,22 @@
+package io.github.kinlog.common.status;
+
+/** A failure as one short line for a status report; the stack trace stays with the throwable. */
+public final class Causes {
+    /** Long enough for any message worth reading whole, short enough to stay a line or two on a terminal. */
+    static final int MOST_CHARS = 400;
+
+    private Causes() {}
+
+    /** {@code Type: message}, on one line, cut to a readable length. */
+    public static String oneLine(Throwable cause) {
+        String message = cause.getMessage();
+        String text = cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return shorten(text);
+    }
+
+    /** The text on one line, cut to {@value #MOST_CHARS} characters. */
+    public static String shorten(String text) {
+        String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return line.length() <= MOST_CHARS ? line : line.substring(0, MOST_CHARS - 1) + "…";
+    }
+}

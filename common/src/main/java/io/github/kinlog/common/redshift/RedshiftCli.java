@@ -1,17 +1,21 @@
 package io.github.kinlog.common.redshift;
 
+import io.github.kinlog.common.status.Causes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The command line of kinlog-common's jar: {@code redshift} prints or writes the Redshift objects for a stream, and
@@ -20,14 +24,13 @@ import java.util.Map;
 public final class RedshiftCli {
     static final int OK = 0;
     static final int NOT_INGESTIBLE = 1;
-    static final int USAGE = 2;
+    static final int USAGE_ERROR = 2;
 
-    private static final String USAGE_TEXT = """
+    private static final String REDSHIFT_USAGE = """
             Usage: java -jar kinlog-common.jar redshift [options]
-                   java -jar kinlog-common.jar check [--max-record-bytes N] [--max-string-bytes N] [file]
 
-            redshift prints the SQL that makes a Kinesis stream of Kinlog events queryable in Redshift, or writes it
-            with the monitoring and dashboard queries and the IAM policies into a directory.
+            Prints the SQL that makes a Kinesis stream of Kinlog events queryable in Redshift, or writes it with the
+            monitoring and dashboard queries and the IAM policies into a directory.
               --stream NAME            the Kinesis stream (default app-logs)
               --external-schema NAME   the schema mapping Kinesis (default kinlog_kinesis)
               --streaming-view NAME    the streaming materialized view (default kinlog_events_raw)
@@ -38,12 +41,26 @@ public final class RedshiftCli {
               --account-id ID          the stream's account, for the policies (default: any)
               --kms-key-arn ARN        the customer-managed key encrypting the stream, for the policies
               --static-field NAME      a static field of the appender's configuration (repeatable)
-              --promote SPEC           [column=]mdc.key:type or [column=]fields.key:type, such as
-                                       mdc.user_id:varchar(64) (repeatable)
+              --promote SPEC           [column=]mdc.key:type or [column=]fields.key:type (repeatable); quote it
+                                       in a shell: --promote 'mdc.user_id:varchar(64)'
               --out DIR                write every file into DIR instead of printing the SQL
+              --help                   print this text
+            """;
 
-            check reads records, one JSON object per line, from the file or standard input, and prints each one
-            Redshift would not ingest, with why. Exit status 1 when there is any.
+    private static final String CHECK_USAGE = """
+            Usage: java -jar kinlog-common.jar check [--max-record-bytes N] [--max-string-bytes N] [file]
+
+            Reads records, one JSON object per line, from the file or standard input, and prints each one Redshift
+            would not ingest whole, with why. Exit status 1 when there is any.
+              --max-record-bytes N     the largest record the stream takes (default 1048576)
+              --max-string-bytes N     the longest string Redshift keeps (default 65535)
+              --help                   print this text
+            """;
+
+    private static final String USAGE = """
+            Usage: java -jar kinlog-common.jar redshift [options]   the Redshift SQL and IAM policies for a stream
+                   java -jar kinlog-common.jar check [options] [file]  which records Redshift would not ingest
+            Each command's --help lists its options.
             """;
 
     private RedshiftCli() {}
@@ -57,24 +74,51 @@ public final class RedshiftCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? err : out).print(USAGE_TEXT);
-            return args.length == 0 ? USAGE : OK;
+            (args.length == 0 ? err : out).print(USAGE);
+            return args.length == 0 ? USAGE_ERROR : OK;
         }
+        String command = args[0];
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
-            return switch (args[0]) {
-                case "redshift" -> redshift(rest, out);
-                case "check" -> check(rest, out);
-                default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
-            };
+            switch (command) {
+                case "redshift" -> {
+                    if (wantsHelp(rest)) {
+                        out.print(REDSHIFT_USAGE);
+                        return OK;
+                    }
+                    return redshift(rest, out);
+                }
+                case "check" -> {
+                    if (wantsHelp(rest)) {
+                        out.print(CHECK_USAGE);
+                        return OK;
+                    }
+                    return check(rest, out);
+                }
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown command '" + command + "'; the commands are redshift and check");
+            }
         } catch (IllegalArgumentException e) {
-            err.println("kinlog: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return USAGE;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("kinlog: " + e);
-            return USAGE;
+            err.println("kinlog " + command + ": " + e.getMessage() + " (" + command + " --help lists the options)");
+            return USAGE_ERROR;
+        } catch (NoSuchFileException e) {
+            err.println("kinlog " + command + ": no such file: " + e.getFile());
+            return USAGE_ERROR;
+        } catch (AccessDeniedException e) {
+            err.println("kinlog " + command + ": permission denied: " + e.getFile());
+            return USAGE_ERROR;
+        } catch (IOException e) {
+            err.println("kinlog " + command + ": " + Causes.oneLine(e));
+            return USAGE_ERROR;
+        } catch (UncheckedIOException e) {
+            err.println("kinlog " + command + ": " + Causes.oneLine(e.getCause()));
+            return USAGE_ERROR;
         }
+    }
+
+    private static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
     }
 
     private static int redshift(List<String> args, PrintStream out) throws IOException {
@@ -82,22 +126,25 @@ public final class RedshiftCli {
         Path dir = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
-            String value = valueOf(args, ++i, option);
-            switch (option) {
-                case "--stream" -> setup.streamName(value);
-                case "--external-schema" -> setup.externalSchema(value);
-                case "--streaming-view" -> setup.streamingView(value);
-                case "--events-view" -> setup.eventsView(value);
-                case "--unique-view" -> setup.uniqueView(value);
-                case "--iam-role" -> setup.iamRole(value);
-                case "--region" -> setup.region(value);
-                case "--account-id" -> setup.accountId(value);
-                case "--kms-key-arn" -> setup.kmsKeyArn(value);
-                case "--static-field" -> setup.staticField(value);
-                case "--promote" -> setup.promote(value);
-                case "--out" -> dir = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            if (option.equals("--out")) {
+                dir = Path.of(valueOf(args, ++i, option));
+                continue;
             }
+            Consumer<String> apply = switch (option) {
+                case "--stream" -> setup::streamName;
+                case "--external-schema" -> setup::externalSchema;
+                case "--streaming-view" -> setup::streamingView;
+                case "--events-view" -> setup::eventsView;
+                case "--unique-view" -> setup::uniqueView;
+                case "--iam-role" -> setup::iamRole;
+                case "--region" -> setup::region;
+                case "--account-id" -> setup::accountId;
+                case "--kms-key-arn" -> setup::kmsKeyArn;
+                case "--static-field" -> setup::staticField;
+                case "--promote" -> setup::promote;
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            };
+            apply.accept(valueOf(args, ++i, option));
         }
         Map<String, String> files = setup.build().files();
         if (dir == null) {

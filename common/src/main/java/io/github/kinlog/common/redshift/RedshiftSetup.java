@@ -1,6 +1,7 @@
 package io.github.kinlog.common.redshift;
 
 import io.github.kinlog.common.Names;
+import io.github.kinlog.common.encode.EventField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -216,7 +217,12 @@ public final class RedshiftSetup {
         public Builder staticField(String name) {
             Objects.requireNonNull(name, "name");
             if (!Names.FIELD_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("static field name '" + name + "' is not one the appender accepts");
+                throw new IllegalArgumentException("static field name '" + name + "' is not one the appender accepts:"
+                        + " 1 to 128 letters, digits or '_', not starting with a digit");
+            }
+            if (EventField.reservedNames().contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is an event field, so the appender refuses it as a"
+                        + " static field name; its column is there already");
             }
             staticFields.add(name);
             return this;

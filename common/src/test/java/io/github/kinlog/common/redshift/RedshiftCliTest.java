@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,14 +65,49 @@ class RedshiftCliTest {
 
     @Test
     void mistakesGiveOneLineAndStatusTwo() {
-        assertThat(run("redshift", "--promote", "mdc.x:blob")).isEqualTo(RedshiftCli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kinlog: unknown column type 'blob'");
-        assertThat(run("redshift", "--stream")).isEqualTo(RedshiftCli.USAGE);
-        assertThat(run("launch")).isEqualTo(RedshiftCli.USAGE);
-        assertThat(run()).isEqualTo(RedshiftCli.USAGE);
+        assertThat(run("redshift", "--promote", "mdc.x:blob")).isEqualTo(RedshiftCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kinlog redshift: unknown column type 'blob'");
+        assertThat(run("redshift", "--stream")).isEqualTo(RedshiftCli.USAGE_ERROR);
+        assertThat(run("launch")).isEqualTo(RedshiftCli.USAGE_ERROR);
+        assertThat(run()).isEqualTo(RedshiftCli.USAGE_ERROR);
         assertThat(run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar kinlog-common.jar redshift");
         assertThat(out.size()).isPositive();
+    }
+
+    @Test
+    void everyCommandExplainsItself() {
+        assertThat(run("redshift", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("--promote SPEC")
+                .contains("--out DIR");
+        out.reset();
+        assertThat(run("check", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--max-record-bytes N");
+        out.reset();
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("redshift").contains("check");
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void eachMistakeIsOneLineNamingIt(@TempDir Path dir) {
+        Map<List<String>, String> mistakes = Map.of(
+                List.of("redshift", "--bogus"), "kinlog redshift: unknown option '--bogus'",
+                List.of("redshift", "--stream"), "kinlog redshift: --stream needs a value",
+                List.of("redshift", "--static-field", "level"), "'level' is an event field",
+                List.of("check", dir.resolve("nosuchfile").toString()), "kinlog check: no such file: ",
+                List.of("check", "--max-record-bytes", "big"), "takes a whole number, not 'big'",
+                List.of("launch"), "kinlog launch: unknown command 'launch'");
+        mistakes.forEach((args, expected) -> {
+            err.reset();
+            assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(RedshiftCli.USAGE_ERROR);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+                    .as("%s", args)
+                    .singleElement()
+                    .asString()
+                    .contains(expected);
+        });
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class KinesisEndpoint implements AutoCloseable {
     private static final Pattern STREAM_NAME = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
     private static final Duration STREAM_ACTIVE_TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicInteger STREAM_COUNTER = new AtomicInteger();
+    /** The region kinesis-mock's streams live in, as far as signing goes. */
+    public static final Region EMULATOR_REGION = Region.US_EAST_1;
 
     private final String description;
     private final Optional<URI> endpointOverride;
@@ -66,7 +68,7 @@ public final class KinesisEndpoint implements AutoCloseable {
         return new KinesisEndpoint(
                 server.toString(),
                 Optional.of(server.endpoint()),
-                Region.US_EAST_1,
+                EMULATOR_REGION,
                 KinesisBackends.EMULATOR_CREDENTIALS,
                 Optional.empty(),
                 server,

@@ -201,10 +201,9 @@ public final class KinesisMockServer implements AutoCloseable {
     }
 
     private static KinesisSetupException portInUse(int port) {
-        return new KinesisSetupException("Port " + port + " (" + KinesisTestSettings.MOCK_PORT
-                + ") is already in use, so kinesis-mock cannot listen on it. Stop the process using it (for example"
-                + " 'lsof -i :" + port + "' shows it), choose another port, or leave " + KinesisTestSettings.MOCK_PORT
-                + " unset to use any free port.");
+        return new KinesisSetupException("Port " + port + " is already in use, so kinesis-mock cannot listen on it."
+                + " Stop the process using it (for example 'lsof -i :" + port + "' shows it) or choose another port;"
+                + " in tests, leave " + KinesisTestSettings.MOCK_PORT + " unset to use any free port.");
     }
 
     /** A port free on every interface, as kinesis-mock binds the wildcard address. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
 /** A Kinesis stream handed to a test, with ways to read back what was written to it. */
@@ -63,6 +64,14 @@ public final class TestStream {
             }
             Sleeper.sleep(POLL_INTERVAL);
         }
+    }
+
+    /**
+     * Follows the stream: each call of the returned supplier reads every shard to its current end and returns the
+     * records that arrived since the previous call (the first call returns everything).
+     */
+    public Supplier<List<StreamRecord>> follow() {
+        return reader()::drain;
     }
 
     private StreamReader reader() {

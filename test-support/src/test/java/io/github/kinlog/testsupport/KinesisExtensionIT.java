@@ -55,7 +55,7 @@ class KinesisExtensionIT {
             assertThat(failureMessages(results))
                     .singleElement()
                     .asString()
-                    .startsWith("Port " + port + " (kinlog.kinesis.mock.port) is already in use")
+                    .startsWith("Port " + port + " is already in use")
                     .contains("leave kinlog.kinesis.mock.port unset to use any free port");
         }
     }

@@ -50,9 +50,12 @@ final class Dashboard {
         try (Statement s = db.createStatement()) {
             long total = single(s, "SELECT COUNT(*) FROM " + events);
             Map<String, Double> perSecond = new LinkedHashMap<>();
-            try (ResultSet r =
-                    s.executeQuery("SELECT level, COUNT(*) / 10.0 FROM " + events + " WHERE ts > (SELECT MAX(ts) FROM "
-                            + events + ") - INTERVAL '10 seconds' GROUP BY level ORDER BY level")) {
+            // Over the last 10 s of events, or over all of them while there are less than 10 s of them.
+            String windowMillis = "GREATEST(1000, LEAST(10000, (SELECT " + dialect.millisBetween("MIN(ts)", "MAX(ts)")
+                    + " FROM " + events + ")))";
+            try (ResultSet r = s.executeQuery("SELECT level, COUNT(*) * 1000.0 / " + windowMillis + " FROM " + events
+                    + " WHERE ts > (SELECT MAX(ts) FROM " + events + ") - INTERVAL '10 seconds'"
+                    + " GROUP BY level ORDER BY level")) {
                 while (r.next()) {
                     perSecond.put(r.getString(1), r.getDouble(2));
                 }
@@ -105,10 +108,10 @@ final class Dashboard {
         s.perSecondByLevel().forEach((level, rate) -> out.append(String.format("  %s %.1f", level, rate)));
         out.append("\ntop pages:");
         s.topPages().forEach((page, views) -> out.append(String.format("  %s %d", page, views)));
-        out.append("\norders / payment failures per minute:");
+        out.append("\norders placed, payments declined, per minute:");
         for (int i = 0; i < s.minutes().size(); i++) {
             long[] counts = s.ordersAndFailuresPerMinute().get(i);
-            out.append(String.format("  %s %d/%d", s.minutes().get(i), counts[0], counts[1]));
+            out.append(String.format("  %s %d placed, %d declined", s.minutes().get(i), counts[0], counts[1]));
         }
         return out.append('\n').toString();
     }

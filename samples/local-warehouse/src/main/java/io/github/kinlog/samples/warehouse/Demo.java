@@ -1,6 +1,7 @@
 package io.github.kinlog.samples.warehouse;
 
 import io.github.kinlog.common.redshift.RedshiftSetup;
+import io.github.kinlog.local.CommandLine;
 import io.github.kinlog.samples.webshop.WebShop;
 import io.github.kinlog.testsupport.KinesisEndpoint;
 import io.github.kinlog.testsupport.KinesisMockServer;
@@ -13,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.logging.log4j.LogManager;
 
 /**
@@ -23,32 +26,35 @@ import org.apache.logging.log4j.LogManager;
 public final class Demo {
     static final String STREAM = "webshop-logs";
 
+    static final String USAGE = """
+            Usage: ./demo.sh [--seconds N] [--rate EVENTS_PER_SECOND] [--shards N] [--jdbc URL]
+
+            A web shop logs through Kinlog's Log4j2 appender into a local Kinesis endpoint; a local warehouse follows
+            the stream the way Redshift streaming ingestion does, and a dashboard refreshes while the shop runs.
+              --seconds N      how long the shop runs (default 30)
+              --rate N         events per second the shop logs (default 50)
+              --shards N       shards of the demo's stream (default 2)
+              --jdbc URL       the warehouse (default a DuckDB file; jdbc:postgresql://... works too)
+              --help           print this text
+            """;
+
     /** The demo's settings: how long and how fast the shop runs, and where files go. */
     record Options(int seconds, int eventsPerSecond, int shards, Path dir, String jdbcUrl, boolean live) {
         static Options parse(String[] args) {
-            int seconds = 30;
-            int rate = 50;
-            int shards = 2;
-            String jdbc = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                    case "--rate" -> rate = Integer.parseInt(args[++i]);
-                    case "--shards" -> shards = Integer.parseInt(args[++i]);
-                    case "--jdbc" -> jdbc = args[++i];
-                    default ->
-                        throw new IllegalArgumentException("unknown option " + args[i]
-                                + "; use --seconds N (default 30), --rate EVENTS_PER_SECOND (default 50), --shards N (default 2),"
-                                + " --jdbc URL (default a DuckDB file; jdbc:postgresql://... works too)");
-                }
-            }
+            CommandLine line = CommandLine.parse(args, Set.of("--seconds", "--rate", "--shards", "--jdbc"));
             Path dir = Path.of(System.getProperty("kinlog.demo.dir", "target/demo"));
-            if (jdbc == null) {
-                jdbc = System.getProperty(
-                        "kinlog.demo.jdbc",
-                        "jdbc:duckdb:" + dir.toAbsolutePath().resolve("warehouse.duckdb"));
-            }
-            return new Options(seconds, rate, shards, dir, jdbc, System.console() != null);
+            String jdbc = line.text(
+                    "--jdbc",
+                    System.getProperty(
+                            "kinlog.demo.jdbc",
+                            "jdbc:duckdb:" + dir.toAbsolutePath().resolve("warehouse.duckdb")));
+            return new Options(
+                    line.positive("--seconds", 30),
+                    line.positive("--rate", 50),
+                    line.positive("--shards", 2),
+                    dir,
+                    jdbc,
+                    System.console() != null);
         }
     }
 
@@ -77,28 +83,43 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        Result result = run(Options.parse(args), System.out);
-        System.exit(result.matches() ? 0 : 1);
+        if (CommandLine.wantsHelp(args)) {
+            System.out.print(USAGE);
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("demo: " + e.getMessage() + " (--help lists the options)");
+            System.exit(2);
+            return;
+        }
+        AtomicBoolean exiting = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> exiting.set(true), "demo-exit"));
+        try {
+            Result result = run(options, System.out);
+            System.exit(result.matches() ? 0 : 1);
+        } catch (Exception e) {
+            if (!exiting.get()) {
+                throw e;
+            }
+            // Ctrl-C: the local endpoint is gone, so what the demo was doing failed; nothing to explain.
+            System.err.println("demo: stopped.");
+        }
     }
 
     static Result run(Options options, PrintStream out) throws Exception {
         Files.createDirectories(options.dir());
         out.println("[1/4] Starting the local Kinesis endpoint (kinesis-mock; the first run installs it with npm)...");
         try (KinesisMockServer server = KinesisMockServer.start(options.dir().resolve("kinesis-mock"), 0);
-                KinesisEndpoint kinesis = KinesisEndpoint.of(server);
-                AutoCloseable credentials = kinesis.exportCredentials();
+                KinesisEndpoint kinesis = pointTheShopAt(server);
                 Connection db = DriverManager.getConnection(options.jdbcUrl())) {
             // A new stream each run: start the warehouse afresh too.
             LocalWarehouse.drop(db, views());
             out.println("      " + server.endpoint() + " (kinesis-mock " + server.version() + ")");
             out.println("[2/4] Creating stream " + STREAM + " with " + options.shards() + " shards...");
             kinesis.createStream(STREAM, options.shards());
-            System.setProperty("kinlog.endpoint", server.endpoint().toString());
-            System.setProperty("kinlog.stream", STREAM);
-            System.setProperty("kinlog.region", kinesis.region().id());
-            System.setProperty("kinlog.consoleLevel", "off");
-            // Bounds how long Ctrl-C waits for the appender, which cannot send once the endpoint is stopped.
-            System.setProperty("kinlog.shutdownTimeoutMs", "5000");
             LocalWarehouse warehouse = new LocalWarehouse(kinesis.client(), STREAM, db, views());
             Dashboard dashboard = new Dashboard(db, views().uniqueView());
 
@@ -147,6 +168,23 @@ public final class Demo {
                     + views().uniqueView() + "); the local endpoint is stopped.");
             return result;
         }
+    }
+
+    /**
+     * Points the shop's log4j2.xml at the local endpoint. Before anything logs: Log4j2 reads these properties when it
+     * first configures itself, and the AWS SDK's first client already logs through SLF4J into it.
+     */
+    private static KinesisEndpoint pointTheShopAt(KinesisMockServer server) {
+        System.setProperty("kinlog.endpoint", server.endpoint().toString());
+        System.setProperty("kinlog.stream", STREAM);
+        System.setProperty("kinlog.region", KinesisEndpoint.EMULATOR_REGION.id());
+        System.setProperty("kinlog.consoleLevel", "off");
+        // Bounds how long Ctrl-C waits for the appender, which cannot send once the endpoint is stopped.
+        System.setProperty("kinlog.shutdownTimeoutMs", "5000");
+        KinesisEndpoint endpoint = KinesisEndpoint.of(server);
+        // For the whole run, not just the try block: the appender may still send while the JVM exits after Ctrl-C.
+        endpoint.exportCredentials();
+        return endpoint;
     }
 
     private static Result summary(Connection db, WebShop shop, Dashboard.Snapshot last, LocalWarehouse warehouse)

@@ -174,14 +174,16 @@ public final class WebShop {
 
     /**
      * Runs the shop on its own: {@code WebShop [eventsPerSecond] [seconds]}. The stream and endpoint come from
-     * {@code log4j2.xml}, that is from the system properties kinlog.stream, kinlog.region and kinlog.endpoint.
+     * {@code log4j2.xml}: the environment variables KINLOG_STREAM, AWS_REGION and KINLOG_ENDPOINT.
      */
     public static void main(String[] args) {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        System.out.println("Web shop: logging about " + rate + " events/s for " + seconds + " s...");
         WebShop shop = new WebShop(System.nanoTime());
         shop.run(rate, Duration.ofSeconds(seconds));
-        System.out.println("logged " + shop.logged() + " events");
+        // Stopping Log4j2 sends what the appender still holds.
         LogManager.shutdown();
+        System.out.println("Web shop: logged " + shop.logged() + " events");
     }
 }

@@ -76,7 +76,7 @@ public final class LoadGenerator {
     public static void main(String[] args) throws InterruptedException {
         URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080");
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         LoadGenerator load = new LoadGenerator(base);
         load.run(rate, Duration.ofSeconds(seconds));
         System.out.printf("%d requests answered, %d failed%n", load.requests(), load.failures());

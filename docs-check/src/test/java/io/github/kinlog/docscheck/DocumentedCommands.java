@@ -1,0 +1,131 @@
+package io.github.kinlog.docscheck;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Every command the documentation gives, by its exact text, and how the check treats it. A command written anywhere
+ * that is not here fails the check, so a new or changed command is classified, and then run, as written.
+ */
+final class DocumentedCommands {
+    private static final String THIS_BUILD = "this is the build that runs the check";
+    private static final String SAME_UNIT_TESTS = "the same unit tests run in this build";
+
+    /** The documents, in the order a newcomer reads them: the README, the samples' READMEs, CONTRIBUTING.md. */
+    static List<Path> documents(Path root) throws IOException {
+        List<Path> documents = new ArrayList<>();
+        documents.add(root.resolve("README.md"));
+        documents.add(root.resolve("samples/README.md"));
+        try (Stream<Path> samples = Files.list(root.resolve("samples"))) {
+            samples.map(sample -> sample.resolve("README.md"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(documents::add);
+        }
+        documents.add(root.resolve("CONTRIBUTING.md"));
+        return documents;
+    }
+
+    static final Map<String, Way> KNOWN = new LinkedHashMap<>();
+
+    static {
+        // README.md
+        KNOWN.put("./demo.sh", Way.run("OK: every event logged is queryable exactly once."));
+        KNOWN.put("mvn verify", Way.skip(THIS_BUILD));
+        KNOWN.put("mvn install -DskipTests", Way.run("BUILD SUCCESS"));
+        KNOWN.put("./local-kinesis.sh > records.jsonl", Way.start("Ctrl-C stops.", 4567));
+        KNOWN.put("""
+                cd samples/spring-boot-logback
+                KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn spring-boot:run""", Way.start("Started ShopApplication in", 8080));
+        KNOWN.put("cd samples/spring-boot-logback && mvn -q exec:java", Way.run("requests answered, 0 failed"));
+        KNOWN.put(
+                "java -jar common/target/kinlog-common-0.1.0-SNAPSHOT.jar check records.jsonl",
+                Way.run("ingestible, 0 not"));
+        KNOWN.put("""
+                mvn dependency:copy -Dartifact=io.github.kinlog:kinlog-common:0.1.0-SNAPSHOT -DoutputDirectory=.
+                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --help
+                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --stream app-logs --promote 'mdc.user_id:varchar(64)' --out kinlog-redshift""", Way.run("wrote kinlog-redshift/01-streaming-ingestion.sql"));
+        KNOWN.put(
+                """
+                REGION=us-east-1
+                ACCOUNT=$(aws sts get-caller-identity --query Account --output text)
+
+                # 1. The stream, on-demand: no shards to size.
+                aws kinesis create-stream --region $REGION --stream-name app-logs \\
+                  --stream-mode-details StreamMode=ON_DEMAND
+
+                # 2. The generated files for this stream and account.
+                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --stream app-logs --region $REGION --account-id $ACCOUNT \\
+                  --out kinlog-redshift
+
+                # 3. The role Redshift assumes to read the stream.
+                aws iam create-role --role-name kinlog-redshift-streaming \\
+                  --assume-role-policy-document file://kinlog-redshift/redshift-trust-policy.json
+                aws iam put-role-policy --role-name kinlog-redshift-streaming --policy-name read-app-logs \\
+                  --policy-document file://kinlog-redshift/redshift-role-policy.json
+                ROLE=arn:aws:iam::$ACCOUNT:role/kinlog-redshift-streaming
+
+                # 4. Redshift Serverless, with that role as the default and an admin password kept in Secrets Manager.
+                aws redshift-serverless create-namespace --region $REGION --namespace-name kinlog \\
+                  --admin-username admin --manage-admin-password --iam-roles $ROLE --default-iam-role-arn $ROLE
+                aws redshift-serverless create-workgroup --region $REGION --workgroup-name kinlog \\
+                  --namespace-name kinlog --base-capacity 8
+                until [ "$(aws redshift-serverless get-workgroup --region $REGION --workgroup-name kinlog \\
+                  --query workgroup.status --output text)" = AVAILABLE ]; do sleep 10; done
+                SECRET=$(aws redshift-serverless get-namespace --region $REGION --namespace-name kinlog \\
+                  --query namespace.adminPasswordSecretArn --output text)
+
+                # 5. The schema and views, in one transaction through the Data API.
+                aws redshift-data batch-execute-statement --region $REGION --workgroup-name kinlog --database dev \\
+                  --secret-arn $SECRET --cli-input-json file://kinlog-redshift/redshift-data-statements.json
+
+                # 6. Let the application write: attach kinlog-redshift/producer-policy.json to its role, configure the
+                #    appender with streamName app-logs, and log. Then query:
+                ID=$(aws redshift-data execute-statement --region $REGION --workgroup-name kinlog --database dev \\
+                  --secret-arn $SECRET --query Id --output text \\
+                  --sql "SELECT level, COUNT(*) FROM kinlog_events_unique GROUP BY level")
+                sleep 5; aws redshift-data get-statement-result --region $REGION --id $ID""",
+                Way.skip("needs an AWS account; its generator step is the one run just before, with other options"));
+        KNOWN.put("mvn spotless:apply", Way.skip("rewrites files; the same formatter checks every file in this build"));
+        KNOWN.put("mvn verify -DskipITs", Way.skip(SAME_UNIT_TESTS));
+        KNOWN.put("mvn verify -pl test-support -Dit.test=KinesisEndpointIT", Way.run("BUILD SUCCESS"));
+        KNOWN.put("release/dry-run.sh", Way.skip("a release rehearsal: a whole second build, minutes long"));
+        // samples/README.md
+        KNOWN.put("""
+                cd samples/log4j2-webshop
+                KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn -q exec:java -Dexec.args="20 10\"""", Way.run("Web shop: logged"));
+        KNOWN.put("cd samples/bom-consumer && mvn -q verify", Way.run(""));
+        // CONTRIBUTING.md
+        KNOWN.put("mvn verify -pl logback-kinesis -Dit.test=KinesisAppenderIT", Way.run("BUILD SUCCESS"));
+        KNOWN.put(
+                "./local-kinesis.sh",
+                Way.skip(
+                        "the README's ./local-kinesis.sh > records.jsonl, which runs, is the same with its output kept;"
+                                + " a second one would need port 4567"));
+        KNOWN.put(
+                "mvn verify -Psoak -pl reliability -am -Dit.test=SoakIT -Dfailsafe.failIfNoSpecifiedTests=false",
+                Way.skip("the ten-minute soak, opt-in by design"));
+        KNOWN.put(
+                """
+                mvn -pl benchmarks -am package -DskipTests
+                java -cp benchmarks/target/benchmarks.jar io.github.kinlog.benchmarks.PeerComparison docs/benchmarks.md""",
+                Way.skip("a 15-minute measurement that rewrites docs/benchmarks.md; this build builds the benchmarks"));
+        KNOWN.put("""
+                release/dry-run.sh                 # builds the bundle unsigned, then checks it
+                release/dry-run.sh --sign          # the same, signed with your default GPG key
+                release/dry-run.sh --offline       # from the local repository alone, after one run without it""", Way.skip("release rehearsals: whole second builds, one needing a GPG key"));
+    }
+
+    private DocumentedCommands() {}
+
+    /** How the command is treated; null when it is not known. */
+    static Way wayOf(String command) {
+        return KNOWN.get(command);
+    }
+}

@@ -102,7 +102,10 @@ final class DocumentedCommands {
                 KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn -q exec:java -Dexec.args="20 10\"""", Way.run("Web shop: logged"));
         KNOWN.put("cd samples/bom-consumer && mvn -q verify", Way.run(""));
         // CONTRIBUTING.md
-        KNOWN.put("mvn verify -pl logback-kinesis -Dit.test=KinesisAppenderIT", Way.run("BUILD SUCCESS"));
+        KNOWN.put(
+                "mvn verify -pl logback-kinesis -Dit.test=KinesisAppenderIT",
+                Way.skip("the form of the README's mvn verify -pl test-support -Dit.test=KinesisEndpointIT, which"
+                        + " runs; this one adds a minute of tests this build runs"));
         KNOWN.put(
                 "./local-kinesis.sh",
                 Way.skip(

@@ -14,9 +14,12 @@ public final class Causes {
         return shorten(text);
     }
 
-    /** The text on one line, cut to {@value #MOST_CHARS} characters. */
+    /**
+     * The text on one line, cut to {@value #MOST_CHARS} characters, without a closing full stop: reports go on after
+     * it.
+     */
     public static String shorten(String text) {
-        String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        String line = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim().replaceAll("\\.+$", "");
         return line.length() <= MOST_CHARS ? line : line.substring(0, MOST_CHARS - 1) + "…";
     }
 }

@@ -75,7 +75,7 @@ class ErrorClassifierTest {
     @Test
     void failuresAreDescribedInOneLineWithoutTheSdksNoise() {
         assertThat(ErrorClassifier.describe(FakeTransport.streamNotFound()))
-                .isEqualTo("ResourceNotFoundException: Stream logs under account 000000000000 not found.");
+                .isEqualTo("ResourceNotFoundException: Stream logs under account 000000000000 not found");
         SdkClientException unknownHost = SdkClientException.create(
                 "Received an UnknownHostException when attempting to interact with a service. See cause for the exact"
                         + " endpoint that is failing to resolve.",

@@ -80,9 +80,9 @@ final class SendLoop implements Runnable {
     private Throwable configurationError;
     private long configurationErrorSince;
     private int probes;
-    /** Since when nothing has been delivered, while requests fail for passing reasons; reported once as an error. */
+    // While requests fail for passing reasons: since when nothing has been delivered (reported once, as an error), and
+    // the failures not yet reported.
     private boolean stalled;
-
     private long stalledSince;
     private boolean stallReported;
     private int failuresSinceWarning;
@@ -478,7 +478,10 @@ final class SendLoop implements Runnable {
         if (failedRecords < results.size()) {
             delivered(now);
         } else if (configurationError == null) {
-            nothingDelivered(results.get(0).errorCode() + ": " + results.get(0).errorMessage(), now);
+            nothingDelivered(
+                    Causes.shorten(
+                            results.get(0).errorCode() + ": " + results.get(0).errorMessage()),
+                    now);
         }
         if (failedRecords == 0) {
             consecutiveFailures = 0;
@@ -595,7 +598,7 @@ final class SendLoop implements Runnable {
                             ? "PutRecords to stream " + settings.streamName() + " failed (" + why + "); its " + events
                                     + " events will be resent (further failures reported at most every 30 s)"
                             : "PutRecords to stream " + settings.streamName() + " failed " + failuresSinceWarning
-                                    + " times in the last 30 s (last: " + why + "); " + buffer.heldRecords()
+                                    + " more times (last: " + why + "); " + buffer.heldRecords()
                                     + " events held, being resent",
                     ErrorClassifier.unwrap(failure));
             failuresSinceWarning = 0;

@@ -95,6 +95,7 @@ public final class KinlogConfig {
         this.sender = new SenderSettings(
                 b.name,
                 b.streamName,
+                endpoint,
                 b.bufferBytes,
                 b.bufferFullPolicy,
                 Duration.ofMillis(b.maxBlockMs),

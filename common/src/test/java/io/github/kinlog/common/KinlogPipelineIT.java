@@ -181,7 +181,8 @@ class KinlogPipelineIT {
         assertThat(pipeline.metrics().dropped(DropReason.SHUTDOWN)).isEqualTo(50);
         assertThat(status.at("ERROR"))
                 .anySatisfy(message -> assertThat(message)
-                        .contains("stopped with 50 events for stream " + config.streamName() + " unsent"));
+                        .contains("stopped with 50 events for stream "
+                                + config.senderSettings().streamAt() + " unsent"));
     }
 
     @Test
@@ -196,7 +197,7 @@ class KinlogPipelineIT {
             Await.until(
                     "the missing stream to be reported",
                     () -> !status.at("ERROR").isEmpty());
-            assertThat(status.at("ERROR").get(0)).contains("cannot write to Kinesis stream " + name);
+            assertThat(status.at("ERROR").get(0)).contains("cannot write to Kinesis stream " + name + " at ");
             assertThat(pipeline.metrics().sent()).isZero();
             assertThat(pipeline.metrics().bufferedEvents()).isEqualTo(100);
 

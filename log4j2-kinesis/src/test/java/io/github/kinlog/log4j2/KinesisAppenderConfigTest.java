@@ -113,8 +113,9 @@ class KinesisAppenderConfigTest {
 
             assertThat(messages.messages())
                     .anySatisfy(message -> assertThat(message)
-                            .contains("Kinlog stopped with 1 events for stream app-logs unsent within the shutdown"
-                                    + " timeout of " + expectedMillis + " ms; last failure: ConnectException"));
+                            .contains(
+                                    "Kinlog stopped with 1 events for stream app-logs at http://127.0.0.1:9 unsent within the shutdown"
+                                            + " timeout of " + expectedMillis + " ms; last failure: ConnectException"));
         } finally {
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");

@@ -81,7 +81,7 @@ class StatusToStderrTest {
         start(appender -> {});
         context.getLogger("com.example.Shop").info("lost");
 
-        awaitPrinted("PutRecords to stream app-logs failed");
+        awaitPrinted("PutRecords to stream app-logs at http://127.0.0.1:9 failed");
         context.stop();
         context = null;
 
@@ -89,11 +89,14 @@ class StatusToStderrTest {
         assertThat(lines)
                 .first()
                 .asString()
-                .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} kinlog WARN \\[KINESIS] PutRecords to stream app-logs failed"
-                        + " \\(ConnectException: Connection refused\\).*");
+                .matches(
+                        "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} kinlog WARN \\[KINESIS] PutRecords to stream app-logs at http://127\\.0\\.0\\.1:9 failed"
+                                + " \\(ConnectException: Connection refused\\).*");
         assertThat(lines)
-                .anySatisfy(line -> assertThat(line)
-                        .contains("kinlog ERROR [KINESIS] Kinlog stopped with 1 events for stream app-logs unsent"));
+                .anySatisfy(
+                        line -> assertThat(line)
+                                .contains(
+                                        "kinlog ERROR [KINESIS] Kinlog stopped with 1 events for stream app-logs at http://127.0.0.1:9 unsent"));
         assertThat(lines).noneSatisfy(line -> assertThat(line).startsWith("\tat "));
     }
 
@@ -113,7 +116,7 @@ class StatusToStderrTest {
         KinesisAppender listened = start(appender -> {});
         context.getStatusManager().add(listener);
         context.getLogger("com.example.Shop").info("lost");
-        awaitHeard(heard, "PutRecords to stream app-logs failed");
+        awaitHeard(heard, "PutRecords to stream app-logs at http://127.0.0.1:9 failed");
         context.stop();
 
         start(appender -> appender.setReportToStderr(false));

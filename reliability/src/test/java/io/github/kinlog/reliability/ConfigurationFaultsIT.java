@@ -64,7 +64,8 @@ class ConfigurationFaultsIT {
                 assertThat(outcome.notIngestible()).isEmpty();
                 assertThat(app.status())
                         .anyMatch(line -> line.startsWith("ERROR") && line.contains("cannot write to Kinesis stream"))
-                        .anyMatch(line -> line.contains("writes to Kinesis stream " + stream.name() + " again"));
+                        .anyMatch(line -> line.contains("writes to Kinesis stream " + stream.name() + " at ")
+                                && line.contains(" again, after "));
             }
         }
     }

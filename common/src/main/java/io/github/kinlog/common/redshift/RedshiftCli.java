@@ -95,10 +95,15 @@ public final class RedshiftCli {
                     }
                     return check(rest, out);
                 }
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown command '" + command + "'; the commands are redshift and check");
+                default -> {
+                    err.println("kinlog: unknown command '" + command + "'; the commands are redshift and check"
+                            + " (--help says more)");
+                    return USAGE_ERROR;
+                }
             }
+        } catch (CannotUse e) {
+            err.println("kinlog " + command + ": " + e.getMessage());
+            return USAGE_ERROR;
         } catch (IllegalArgumentException e) {
             err.println("kinlog " + command + ": " + e.getMessage() + " (" + command + " --help lists the options)");
             return USAGE_ERROR;
@@ -114,6 +119,15 @@ public final class RedshiftCli {
         } catch (UncheckedIOException e) {
             err.println("kinlog " + command + ": " + Causes.oneLine(e.getCause()));
             return USAGE_ERROR;
+        }
+    }
+
+    /** A file or directory the command cannot use; the message says which and why. */
+    private static final class CannotUse extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CannotUse(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -151,10 +165,17 @@ public final class RedshiftCli {
             out.print(files.get("01-streaming-ingestion.sql"));
             return OK;
         }
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-            out.println("wrote " + dir.resolve(file.getKey()));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CannotUse(dir + " is a file, not a directory to write into");
+        }
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                out.println("wrote " + dir.resolve(file.getKey()));
+            }
+        } catch (IOException e) {
+            throw new CannotUse("cannot write into " + dir + ": " + Causes.oneLine(e));
         }
         return OK;
     }
@@ -169,12 +190,18 @@ public final class RedshiftCli {
                 case "--max-record-bytes" -> maxRecordBytes = number(valueOf(args, ++i, option), option);
                 case "--max-string-bytes" -> maxStringBytes = number(valueOf(args, ++i, option), option);
                 default -> {
-                    if (option.startsWith("--") || file != null) {
-                        throw new IllegalArgumentException("unexpected argument '" + option + "'");
+                    if (option.startsWith("-") && option.length() > 1) {
+                        throw new IllegalArgumentException("unknown option '" + option + "'");
+                    }
+                    if (file != null) {
+                        throw new IllegalArgumentException("one file at most, not also '" + option + "'");
                     }
                     file = Path.of(option);
                 }
             }
+        }
+        if (file != null && Files.isDirectory(file)) {
+            throw new CannotUse(file + " is a directory, not a file of records");
         }
         IngestibilityCheck checker = IngestibilityCheck.withLimits(maxRecordBytes, maxStringBytes);
         int lineNumber = 0;

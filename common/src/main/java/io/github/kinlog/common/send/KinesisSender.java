@@ -175,7 +175,7 @@ public final class KinesisSender implements AutoCloseable {
         }
         String failure = loop.lastFailure();
         status.error(
-                "Kinlog " + what + " " + result.unsent() + " events for stream " + settings.streamName() + " " + when
+                "Kinlog " + what + " " + result.unsent() + " events for stream " + settings.streamAt() + " " + when
                         + (before > 0 ? "; " + before + " of them reported before" : "")
                         + (failure != null ? "; last failure: " + failure : ""),
                 null);

@@ -559,13 +559,13 @@ final class SendLoop implements Runnable {
             probes = 0;
             configurationReminders.tryAcquire(now);
             status.error(
-                    "Kinlog cannot write to Kinesis stream " + settings.streamName() + ": " + why + ". Fix the stream"
+                    "Kinlog cannot write to Kinesis stream " + settings.streamAt() + ": " + why + ". Fix the stream"
                             + " name, region, permissions, KMS key or credentials; until then events are kept (up to"
                             + " bufferBytes=" + settings.bufferBytes() + ") and sending is retried.",
                     cause);
         } else if (configurationReminders.tryAcquire(now)) {
             status.error(
-                    "Kinlog still cannot write to Kinesis stream " + settings.streamName() + " after "
+                    "Kinlog still cannot write to Kinesis stream " + settings.streamAt() + " after "
                             + seconds(now - configurationErrorSince) + ": " + why + " ("
                             + buffer.heldRecords() + " events held)",
                     null);
@@ -578,7 +578,7 @@ final class SendLoop implements Runnable {
     }
 
     private void leaveConfigurationError(long now) {
-        status.info("Kinlog writes to Kinesis stream " + settings.streamName() + " again, after "
+        status.info("Kinlog writes to Kinesis stream " + settings.streamAt() + " again, after "
                 + seconds(now - configurationErrorSince));
         configurationError = null;
         probes = 0;
@@ -595,9 +595,9 @@ final class SendLoop implements Runnable {
         if (transientWarnings.tryAcquire(now)) {
             status.warn(
                     failuresSinceWarning == 1
-                            ? "PutRecords to stream " + settings.streamName() + " failed (" + why + "); its " + events
+                            ? "PutRecords to stream " + settings.streamAt() + " failed (" + why + "); its " + events
                                     + " events will be resent (further failures reported at most every 30 s)"
-                            : "PutRecords to stream " + settings.streamName() + " failed " + failuresSinceWarning
+                            : "PutRecords to stream " + settings.streamAt() + " failed " + failuresSinceWarning
                                     + " more times (last: " + why + "); " + buffer.heldRecords()
                                     + " events held, being resent",
                     ErrorClassifier.unwrap(failure));
@@ -619,7 +619,7 @@ final class SendLoop implements Runnable {
                 && now - stalledSince >= settings.retryMaxBackoff().toNanos()) {
             stallReported = true;
             status.error(
-                    "Kinlog has delivered nothing to Kinesis stream " + settings.streamName() + " for "
+                    "Kinlog has delivered nothing to Kinesis stream " + settings.streamAt() + " for "
                             + seconds(now - stalledSince) + ": " + why + ". "
                             + buffer.heldRecords() + " events are held and resent until they are "
                             + settings.deliveryTimeout().toMillis() + " ms old (deliveryTimeoutMs).",
@@ -630,7 +630,7 @@ final class SendLoop implements Runnable {
     private void delivered(long now) {
         lastFailure = null;
         if (stallReported) {
-            status.info("Kinlog delivers to Kinesis stream " + settings.streamName() + " again, after "
+            status.info("Kinlog delivers to Kinesis stream " + settings.streamAt() + " again, after "
                     + seconds(now - stalledSince));
         }
         stalled = false;

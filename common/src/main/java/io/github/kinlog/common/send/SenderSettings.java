@@ -1,5 +1,6 @@
 package io.github.kinlog.common.send;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -7,6 +8,7 @@ import java.time.Duration;
  *
  * @param name names the sender's threads and its JMX bean, usually the appender's name
  * @param streamName the Kinesis stream
+ * @param endpoint the endpoint when it is not the region's own, for reports; null otherwise
  * @param bufferBytes the most bytes the sender holds, from acceptance to acknowledgement
  * @param bufferFullPolicy what happens to an event that does not fit
  * @param maxBlock how long {@link BufferFullPolicy#BLOCK} lets a caller wait
@@ -22,6 +24,7 @@ import java.time.Duration;
 public record SenderSettings(
         String name,
         String streamName,
+        URI endpoint,
         long bufferBytes,
         BufferFullPolicy bufferFullPolicy,
         Duration maxBlock,
@@ -32,4 +35,10 @@ public record SenderSettings(
         Duration deliveryTimeout,
         Duration retryBackoff,
         Duration retryMaxBackoff,
-        boolean registerJmx) {}
+        boolean registerJmx) {
+
+    /** The stream as reports name it: with the endpoint when one is set, which a network failure is about. */
+    public String streamAt() {
+        return endpoint == null ? streamName : streamName + " at " + endpoint;
+    }
+}

@@ -91,14 +91,20 @@ class RedshiftCliTest {
     }
 
     @Test
-    void eachMistakeIsOneLineNamingIt(@TempDir Path dir) {
+    void eachMistakeIsOneLineNamingIt(@TempDir Path dir) throws IOException {
+        Path aFile = dir.resolve("a-file");
+        Files.writeString(aFile, "{}");
         Map<List<String>, String> mistakes = Map.of(
                 List.of("redshift", "--bogus"), "kinlog redshift: unknown option '--bogus'",
                 List.of("redshift", "--stream"), "kinlog redshift: --stream needs a value",
                 List.of("redshift", "--static-field", "level"), "'level' is an event field",
                 List.of("check", dir.resolve("nosuchfile").toString()), "kinlog check: no such file: ",
                 List.of("check", "--max-record-bytes", "big"), "takes a whole number, not 'big'",
-                List.of("launch"), "kinlog launch: unknown command 'launch'");
+                List.of("launch"), "kinlog: unknown command 'launch'; the commands are redshift and check",
+                List.of("check", "--bogus", "x"), "kinlog check: unknown option '--bogus'",
+                List.of("check", dir.toString()), "is a directory, not a file of records",
+                List.of("redshift", "--out", aFile.toString()), "a-file is a file, not a directory to write into",
+                List.of("redshift", "--out", aFile.resolve("below").toString()), "cannot write into ");
         mistakes.forEach((args, expected) -> {
             err.reset();
             assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(RedshiftCli.USAGE_ERROR);

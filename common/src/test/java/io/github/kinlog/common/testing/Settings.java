@@ -23,6 +23,7 @@ public final class Settings {
         return new SenderSettings(
                 name,
                 "logs",
+                null,
                 bufferBytes,
                 policy,
                 maxBlock,

@@ -132,8 +132,12 @@ public final class Demo {
             long lastDraw = 0;
             while (shopThread.isAlive()) {
                 warehouse.poll();
-                if (System.nanoTime() - lastDraw > 2_000_000_000L) {
+                if (options.live() && System.nanoTime() - lastDraw > 2_000_000_000L) {
                     draw(out, options, dashboard.render(dashboard.read(), shop.logged(), "shop running"));
+                    lastDraw = System.nanoTime();
+                } else if (!options.live() && System.nanoTime() - lastDraw > 10_000_000_000L) {
+                    // Not a terminal: a line now and then instead of a dashboard every two seconds.
+                    out.printf("      %,d events logged, %,d queryable%n", shop.logged(), dashboard.events());
                     lastDraw = System.nanoTime();
                 }
                 Thread.sleep(300);

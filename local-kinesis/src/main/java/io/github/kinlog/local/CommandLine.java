@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The options of a command-line tool, given as {@code --name value} pairs and checked against the names it knows.
@@ -19,6 +20,24 @@ public final class CommandLine {
     /** Whether the arguments ask for the usage text. */
     public static boolean wantsHelp(String[] args) {
         return List.of(args).contains("--help") || List.of(args).contains("-h");
+    }
+
+    /**
+     * A tool's options, for its {@code main}: with {@code --help}, prints the usage and exits; with a mistake, says
+     * what it is in one line on standard error and exits with status 2.
+     */
+    public static <T> T optionsOrExit(String tool, String usage, String[] args, Function<String[], T> parse) {
+        if (wantsHelp(args)) {
+            System.out.print(usage);
+            System.exit(0);
+        }
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(tool + ": " + e.getMessage() + " (--help lists the options)");
+            System.exit(2);
+            throw e;
+        }
     }
 
     public static CommandLine parse(String[] args, Set<String> known) {

@@ -40,18 +40,7 @@ public final class LocalKinesis {
     private LocalKinesis() {}
 
     public static void main(String[] args) throws InterruptedException {
-        if (CommandLine.wantsHelp(args)) {
-            System.out.print(USAGE);
-            return;
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("local-kinesis: " + e.getMessage() + " (--help lists the options)");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.optionsOrExit("local-kinesis", USAGE, args, Options::parse);
         Path directory = Path.of(System.getProperty("kinlog.local.dir", "target/kinesis-mock"));
         PrintStream err = System.err;
         err.println("Starting kinesis-mock on port " + options.port() + " (the first run installs it with npm)...");

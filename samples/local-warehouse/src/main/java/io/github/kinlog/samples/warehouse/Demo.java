@@ -83,18 +83,7 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (CommandLine.wantsHelp(args)) {
-            System.out.print(USAGE);
-            return;
-        }
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("demo: " + e.getMessage() + " (--help lists the options)");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.optionsOrExit("demo", USAGE, args, Options::parse);
         AtomicBoolean exiting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> exiting.set(true), "demo-exit"));
         try {

@@ -40,7 +40,8 @@ public final class PublishedArtifacts {
 
     /** The published jars, with the module name and main class their manifests must carry. */
     static final Map<String, List<String>> JARS = Map.of(
-            "kinlog-common", List.of("io.github.kinlog.common", "io.github.kinlog.common.redshift.RedshiftCli"),
+            "kinlog-common", List.of("io.github.kinlog.common"),
+            "kinlog-redshift", List.of("io.github.kinlog.redshift", "io.github.kinlog.redshift.RedshiftCli"),
             "kinlog-log4j2", List.of("io.github.kinlog.log4j2"),
             "kinlog-logback", List.of("io.github.kinlog.logback"));
 
@@ -49,6 +50,8 @@ public final class PublishedArtifacts {
      * (it lands in users' applications, and the README's dependency section explains each), so it fails here first.
      */
     static final Map<String, List<String>> DEPENDENCIES = Map.of(
+            "kinlog-redshift",
+            List.of(),
             "kinlog-common",
             List.of(
                     "software.amazon.awssdk:kinesis:compile",

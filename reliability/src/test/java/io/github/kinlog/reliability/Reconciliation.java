@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
-import io.github.kinlog.common.redshift.IngestibilityCheck;
+import io.github.kinlog.redshift.IngestibilityCheck;
 import io.github.kinlog.testsupport.StreamRecord;
 import io.github.kinlog.testsupport.TestStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.github.kinlog.common.encode;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,11 @@ public enum EventField {
 
     /** Increased on any change that can break a Redshift view over the events (see the README). */
     public static final int SCHEMA_VERSION_NUMBER = 1;
+
+    /** The one shape of {@code ts}, which Redshift converts to TIMESTAMP: ISO-8601 UTC with six fractional digits. */
+    public static final Pattern TS_FORMAT =
+            Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+                    + "\\.[0-9]{6}Z");
 
     /** JSON value types. */
     public enum Kind {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kinlog.common.event.LogEventView;
-import io.github.kinlog.common.redshift.IngestibilityCheck;
 import io.github.kinlog.common.testing.RandomText;
 import io.github.kinlog.common.testing.Records;
 import io.github.kinlog.common.testing.TestEvent;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class EventEncoderTest {
     private static final int MAX_STRING = 65_535;
     private static final int MAX_RECORD = 1_048_576;
-    private static final Pattern TS = IngestibilityCheck.TS_FORMAT;
+    private static final Pattern TS = EventField.TS_FORMAT;
 
     private static EventEncoder encoder(int maxStringBytes, int maxRecordBytes) {
         return new EventEncoder(

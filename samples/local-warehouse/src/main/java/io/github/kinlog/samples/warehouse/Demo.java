@@ -1,7 +1,7 @@
 package io.github.kinlog.samples.warehouse;
 
-import io.github.kinlog.common.redshift.RedshiftSetup;
 import io.github.kinlog.local.CommandLine;
+import io.github.kinlog.redshift.RedshiftSetup;
 import io.github.kinlog.samples.webshop.WebShop;
 import io.github.kinlog.testsupport.KinesisEndpoint;
 import io.github.kinlog.testsupport.KinesisMockServer;

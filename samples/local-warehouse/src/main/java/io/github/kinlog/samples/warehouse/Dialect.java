@@ -1,6 +1,6 @@
 package io.github.kinlog.samples.warehouse;
 
-import io.github.kinlog.common.redshift.ColumnType;
+import io.github.kinlog.redshift.ColumnType;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -2,7 +2,7 @@ package io.github.kinlog.samples.warehouse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.github.kinlog.common.redshift.RedshiftSetup;
+import io.github.kinlog.redshift.RedshiftSetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.github.kinlog.samples.warehouse;
 
-import io.github.kinlog.common.redshift.EventColumns;
-import io.github.kinlog.common.redshift.RedshiftSetup;
-import io.github.kinlog.common.redshift.ViewColumn;
+import io.github.kinlog.redshift.EventColumns;
+import io.github.kinlog.redshift.RedshiftSetup;
+import io.github.kinlog.redshift.ViewColumn;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kinlog.common.redshift.IngestibilityCheck;
+import io.github.kinlog.redshift.IngestibilityCheck;
 import io.github.kinlog.testsupport.KinesisEndpoint;
 import io.github.kinlog.testsupport.KinesisExtension;
 import io.github.kinlog.testsupport.StreamRecord;

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 class RedshiftCliIT {
     @Test
     void theJarAloneGeneratesTheDdl() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("kinlog.commonJar", "target/missing.jar"));
+        Path jar = Path.of(System.getProperty("kinlog.redshiftJar", "target/missing.jar"));
         assertThat(jar)
-                .as("the packaged jar (set by the build as kinlog.commonJar)")
+                .as("the packaged jar (set by the build as kinlog.redshiftJar)")
                 .exists();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(
-                        List.of(java.toString(), "-jar", jar.toString(), "redshift", "--stream", "orders"))
+                        List.of(java.toString(), "-jar", jar.toString(), "generate", "--stream", "orders"))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

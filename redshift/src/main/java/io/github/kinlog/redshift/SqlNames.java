@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -17,7 +17,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Tells whether a Kinesis record would be ingested by the generated streaming view and read back whole by the typed
@@ -26,11 +25,6 @@ import java.util.regex.Pattern;
  * want to check records of their own.
  */
 public final class IngestibilityCheck {
-    /** The one {@code ts} shape the typed view reads: ISO-8601 UTC with six fractional digits. */
-    public static final Pattern TS_FORMAT =
-            Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-                    + "\\.[0-9]{6}Z");
-
     /** Kinesis: a record's data and partition key together. */
     public static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
@@ -124,7 +118,7 @@ public final class IngestibilityCheck {
             if (depth == 1 && EventField.TS.jsonName().equals(name)) {
                 sawTs = true;
                 if (value != JsonToken.VALUE_STRING
-                        || !TS_FORMAT.matcher(parser.getText()).matches()) {
+                        || !EventField.TS_FORMAT.matcher(parser.getText()).matches()) {
                     problems.add("ts is not of the form 2026-11-24T04:11:51.555123Z: " + parser.getText());
                 }
             }

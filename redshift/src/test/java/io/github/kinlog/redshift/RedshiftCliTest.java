@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class RedshiftCliTest {
     @Test
     void printsTheSqlForTheOptionsGiven() {
         int status = run(
-                "redshift",
+                "generate",
                 "--stream",
                 "orders",
                 "--iam-role",
@@ -55,7 +55,7 @@ class RedshiftCliTest {
 
     @Test
     void writesEveryFileWithOut(@TempDir Path dir) throws IOException {
-        assertThat(run("redshift", "--out", dir.toString())).isZero();
+        assertThat(run("generate", "--out", dir.toString())).isZero();
 
         for (Map.Entry<String, String> file :
                 RedshiftSetup.builder().build().files().entrySet()) {
@@ -65,19 +65,19 @@ class RedshiftCliTest {
 
     @Test
     void mistakesGiveOneLineAndStatusTwo() {
-        assertThat(run("redshift", "--promote", "mdc.x:blob")).isEqualTo(RedshiftCli.USAGE_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kinlog redshift: unknown column type 'blob'");
-        assertThat(run("redshift", "--stream")).isEqualTo(RedshiftCli.USAGE_ERROR);
+        assertThat(run("generate", "--promote", "mdc.x:blob")).isEqualTo(RedshiftCli.USAGE_ERROR);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kinlog generate: unknown column type 'blob'");
+        assertThat(run("generate", "--stream")).isEqualTo(RedshiftCli.USAGE_ERROR);
         assertThat(run("launch")).isEqualTo(RedshiftCli.USAGE_ERROR);
         assertThat(run()).isEqualTo(RedshiftCli.USAGE_ERROR);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar kinlog-common.jar redshift");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: java -jar kinlog-redshift.jar generate");
         assertThat(out.size()).isPositive();
     }
 
     @Test
     void everyCommandExplainsItself() {
-        assertThat(run("redshift", "--help")).isZero();
+        assertThat(run("generate", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("--promote SPEC")
                 .contains("--out DIR");
@@ -86,7 +86,7 @@ class RedshiftCliTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--max-record-bytes N");
         out.reset();
         assertThat(run("--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("redshift").contains("check");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("generate").contains("check");
         assertThat(err.size()).isZero();
     }
 
@@ -95,16 +95,16 @@ class RedshiftCliTest {
         Path aFile = dir.resolve("a-file");
         Files.writeString(aFile, "{}");
         Map<List<String>, String> mistakes = Map.of(
-                List.of("redshift", "--bogus"), "kinlog redshift: unknown option '--bogus'",
-                List.of("redshift", "--stream"), "kinlog redshift: --stream needs a value",
-                List.of("redshift", "--static-field", "level"), "'level' is an event field",
+                List.of("generate", "--bogus"), "kinlog generate: unknown option '--bogus'",
+                List.of("generate", "--stream"), "kinlog generate: --stream needs a value",
+                List.of("generate", "--static-field", "level"), "'level' is an event field",
                 List.of("check", dir.resolve("nosuchfile").toString()), "kinlog check: no such file: ",
                 List.of("check", "--max-record-bytes", "big"), "takes a whole number, not 'big'",
-                List.of("launch"), "kinlog: unknown command 'launch'; the commands are redshift and check",
+                List.of("launch"), "kinlog: unknown command 'launch'; the commands are generate and check",
                 List.of("check", "--bogus", "x"), "kinlog check: unknown option '--bogus'",
                 List.of("check", dir.toString()), "is a directory, not a file of records",
-                List.of("redshift", "--out", aFile.toString()), "a-file is a file, not a directory to write into",
-                List.of("redshift", "--out", aFile.resolve("below").toString()), "cannot write into ");
+                List.of("generate", "--out", aFile.toString()), "a-file is a file, not a directory to write into",
+                List.of("generate", "--out", aFile.resolve("below").toString()), "cannot write into ");
         mistakes.forEach((args, expected) -> {
             err.reset();
             assertThat(run(args.toArray(String[]::new))).as("%s", args).isEqualTo(RedshiftCli.USAGE_ERROR);

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import io.github.kinlog.common.encode.EventField;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
-import static io.github.kinlog.common.redshift.SqlNames.literal;
-import static io.github.kinlog.common.redshift.SqlNames.quoted;
+import static io.github.kinlog.redshift.SqlNames.literal;
+import static io.github.kinlog.redshift.SqlNames.quoted;
 
 import io.github.kinlog.common.encode.EventField;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.kinlog.common.redshift;
+package io.github.kinlog.redshift;
 
 import io.github.kinlog.common.status.Causes;
 import java.io.BufferedReader;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The command line of kinlog-common's jar: {@code redshift} prints or writes the Redshift objects for a stream, and
+ * The command line of kinlog-redshift's jar: {@code generate} prints or writes the Redshift objects for a stream, and
  * {@code check} tells which records Redshift would not ingest. Needs nothing but the jar itself.
  */
 public final class RedshiftCli {
@@ -26,8 +26,8 @@ public final class RedshiftCli {
     static final int NOT_INGESTIBLE = 1;
     static final int USAGE_ERROR = 2;
 
-    private static final String REDSHIFT_USAGE = """
-            Usage: java -jar kinlog-common.jar redshift [options]
+    private static final String GENERATE_USAGE = """
+            Usage: java -jar kinlog-redshift.jar generate [options]
 
             Prints the SQL that makes a Kinesis stream of Kinlog events queryable in Redshift, or writes it with the
             monitoring and dashboard queries and the IAM policies into a directory.
@@ -48,7 +48,7 @@ public final class RedshiftCli {
             """;
 
     private static final String CHECK_USAGE = """
-            Usage: java -jar kinlog-common.jar check [--max-record-bytes N] [--max-string-bytes N] [file]
+            Usage: java -jar kinlog-redshift.jar check [--max-record-bytes N] [--max-string-bytes N] [file]
 
             Reads records, one JSON object per line, from the file or standard input, and prints each one Redshift
             would not ingest whole, with why. Exit status 1 when there is any.
@@ -58,8 +58,8 @@ public final class RedshiftCli {
             """;
 
     private static final String USAGE = """
-            Usage: java -jar kinlog-common.jar redshift [options]   the Redshift SQL and IAM policies for a stream
-                   java -jar kinlog-common.jar check [options] [file]  which records Redshift would not ingest
+            Usage: java -jar kinlog-redshift.jar generate [options]   the Redshift SQL and IAM policies for a stream
+                   java -jar kinlog-redshift.jar check [options] [file]  which records Redshift would not ingest
             Each command's --help lists its options.
             """;
 
@@ -81,12 +81,12 @@ public final class RedshiftCli {
         List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         try {
             switch (command) {
-                case "redshift" -> {
+                case "generate" -> {
                     if (wantsHelp(rest)) {
-                        out.print(REDSHIFT_USAGE);
+                        out.print(GENERATE_USAGE);
                         return OK;
                     }
-                    return redshift(rest, out);
+                    return generate(rest, out);
                 }
                 case "check" -> {
                     if (wantsHelp(rest)) {
@@ -96,7 +96,7 @@ public final class RedshiftCli {
                     return check(rest, out);
                 }
                 default -> {
-                    err.println("kinlog: unknown command '" + command + "'; the commands are redshift and check"
+                    err.println("kinlog: unknown command '" + command + "'; the commands are generate and check"
                             + " (--help says more)");
                     return USAGE_ERROR;
                 }
@@ -135,7 +135,7 @@ public final class RedshiftCli {
         return args.contains("--help") || args.contains("-h");
     }
 
-    private static int redshift(List<String> args, PrintStream out) throws IOException {
+    private static int generate(List<String> args, PrintStream out) throws IOException {
         RedshiftSetup.Builder setup = RedshiftSetup.builder();
         Path dir = null;
         for (int i = 0; i < args.size(); i++) {

@@ -47,14 +47,18 @@ final class IamPolicies {
 
     /** Lets Redshift (provisioned or Serverless) assume the role. */
     String redshiftTrust() {
+        return trust(List.of("redshift.amazonaws.com", "redshift-serverless.amazonaws.com"));
+    }
+
+    /** Lets EventBridge assume the role that runs the scheduled load. */
+    String eventBridgeTrust() {
+        return trust(List.of("events.amazonaws.com"));
+    }
+
+    private static String trust(List<String> services) {
         return policy(List.of(Json.object(List.of(
                 Json.entry("Effect", "Allow"),
-                Json.entry(
-                        "Principal",
-                        Json.object(List.of(Json.entry(
-                                "Service",
-                                Json.strings(
-                                        List.of("redshift.amazonaws.com", "redshift-serverless.amazonaws.com")))))),
+                Json.entry("Principal", Json.object(List.of(Json.entry("Service", Json.strings(services))))),
                 Json.entry("Action", "sts:AssumeRole")))));
     }
 

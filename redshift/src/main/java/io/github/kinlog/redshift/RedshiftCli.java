@@ -29,17 +29,24 @@ public final class RedshiftCli {
     private static final String GENERATE_USAGE = """
             Usage: java -jar kinlog-redshift.jar generate [options]
 
-            Prints the SQL that makes a Kinesis stream of Kinlog events queryable in Redshift, or writes it with the
-            monitoring and dashboard queries and the IAM policies into a directory.
+            Prints the SQL that makes a Kinesis stream of Kinlog events queryable in Redshift, or writes it into a
+            directory with the load's schedules, the monitoring and dashboard queries and the IAM policies.
               --stream NAME            the Kinesis stream (default app-logs)
               --external-schema NAME   the schema mapping Kinesis (default kinlog_kinesis)
-              --streaming-view NAME    the streaming materialized view (default kinlog_events_raw)
-              --events-view NAME       the typed view (default kinlog_events)
-              --unique-view NAME       the view with one row per event (default kinlog_events_unique)
+              --streaming-view NAME    the streaming materialized view, where records land (default kinlog_events_raw)
+              --table NAME             the typed table, one row per event (default kinlog_events)
+              --live-view NAME         the table and what has not been loaded yet (default kinlog_events_live)
+              --load-procedure NAME    the procedure that loads the table (default kinlog_load)
+              --load-log NAME          the table with one row per load (default kinlog_load_log)
+              --retention-days N       delete events older than N days in each load (default: keep every event)
               --iam-role ROLE          default, or the ARN of the role Redshift assumes (default default)
               --region REGION          the stream's region, when it is not the cluster's
               --account-id ID          the stream's account, for the policies (default: any)
               --kms-key-arn ARN        the customer-managed key encrypting the stream, for the policies
+              --workgroup NAME         the Redshift Serverless workgroup the scheduled load runs in (default kinlog)
+              --cluster-id ID          a provisioned cluster to run it in instead
+              --database NAME          the database (default dev)
+              --schedule EXPRESSION    how often the load runs, an EventBridge expression (default 'rate(1 minute)')
               --static-field NAME      a static field of the appender's configuration (repeatable)
               --promote SPEC           [column=]mdc.key:type or [column=]fields.key:type (repeatable); quote it
                                        in a shell: --promote 'mdc.user_id:varchar(64)'
@@ -148,8 +155,15 @@ public final class RedshiftCli {
                 case "--stream" -> setup::streamName;
                 case "--external-schema" -> setup::externalSchema;
                 case "--streaming-view" -> setup::streamingView;
-                case "--events-view" -> setup::eventsView;
-                case "--unique-view" -> setup::uniqueView;
+                case "--table" -> setup::table;
+                case "--live-view" -> setup::liveView;
+                case "--load-procedure" -> setup::loadProcedure;
+                case "--load-log" -> setup::loadLog;
+                case "--retention-days" -> days -> setup.retentionDays(number(days, option));
+                case "--workgroup" -> setup::workgroup;
+                case "--cluster-id" -> setup::clusterId;
+                case "--database" -> setup::database;
+                case "--schedule" -> setup::schedule;
                 case "--iam-role" -> setup::iamRole;
                 case "--region" -> setup::region;
                 case "--account-id" -> setup::accountId;
@@ -163,6 +177,7 @@ public final class RedshiftCli {
         Map<String, String> files = setup.build().files();
         if (dir == null) {
             out.print(files.get("01-streaming-ingestion.sql"));
+            out.print(files.get("02-events-table.sql"));
             return OK;
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -171,8 +186,11 @@ public final class RedshiftCli {
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, String> file : files.entrySet()) {
-                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
-                out.println("wrote " + dir.resolve(file.getKey()));
+                Path written = Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+                if (file.getKey().endsWith(".sh")) {
+                    written.toFile().setExecutable(true);
+                }
+                out.println("wrote " + written);
             }
         } catch (IOException e) {
             throw new CannotUse("cannot write into " + dir + ": " + Causes.oneLine(e));

@@ -22,42 +22,48 @@ final class RedshiftSql {
     }
 
     String streamingIngestion() {
+        return script(
+                "Kinlog events in Amazon Redshift: streaming ingestion from the Kinesis stream " + setup.streamName()
+                        + ".",
+                streamingStatements());
+    }
+
+    String eventsTable() {
+        return script(
+                "Kinlog events in Amazon Redshift: the typed table, its load from the streaming view, and the live view.",
+                tableStatements());
+    }
+
+    private String script(String title, List<Statement> statements) {
         StringBuilder sql = new StringBuilder();
-        sql.append("-- Kinlog events in Amazon Redshift: streaming ingestion from the Kinesis stream ")
-                .append(setup.streamName())
-                .append(".\n-- Generated for event schema version ")
+        sql.append("-- ")
+                .append(title)
+                .append("\n-- Generated for event schema version ")
                 .append(EventField.SCHEMA_VERSION_NUMBER)
                 .append("; regenerate it (see the README) rather than edit it.\n")
-                .append("-- Run the statements in order as a user who may create schemas and views.\n");
-        for (Statement statement : statements()) {
+                .append(
+                        "-- Run the statements in order as a user who may create schemas, tables, views and procedures.\n");
+        for (Statement statement : statements) {
             sql.append('\n').append(statement.comment()).append(statement.sql()).append(";\n");
         }
         return sql.toString();
     }
 
-    /** The same statements, without comments, as the Sqls of {@code aws redshift-data batch-execute-statement}. */
+    /** Every statement of both scripts, without comments, as the Sqls of {@code aws redshift-data batch-execute-statement}. */
     String dataApiStatements() {
+        List<Statement> all = new ArrayList<>(streamingStatements());
+        all.addAll(tableStatements());
         return Json.object(List.of(Json.entry(
                         "Sqls",
-                        Json.array(statements().stream()
-                                .map(s -> Json.string(s.sql()))
-                                .toList()))))
+                        Json.array(all.stream().map(s -> Json.string(s.sql())).toList()))))
                 .document();
     }
 
     private record Statement(String comment, String sql) {}
 
-    private List<Statement> statements() {
+    private List<Statement> streamingStatements() {
         List<Statement> statements = new ArrayList<>();
-        if (needsCaseSensitiveIdentifiers()) {
-            statements.add(new Statement(
-                    comment(
-                            "Some names have upper-case letters (the stream, a static field or a promoted key), which",
-                            "Redshift folds to lower case unless this is on. Queries on the views need it as well.",
-                            "r_enable_case_sensitive_identifier.html",
-                            "super-configurations.html"),
-                    "SET enable_case_sensitive_identifier TO true"));
-        }
+        caseSensitivity(statements);
         statements.add(new Statement(
                 comment(
                         "1. The external schema through which Redshift reads Kinesis streams, with the role it assumes"
@@ -70,10 +76,10 @@ final class RedshiftSql {
                         + "IAM_ROLE " + (setup.iamRole().equals("default") ? "default" : literal(setup.iamRole()))));
         statements.add(new Statement(
                 comment(
-                        "2. The streaming materialized view: one row per record, the event kept whole as SUPER."
-                                + " CAN_JSON_PARSE skips a record\n--    that is not JSON instead of failing every"
-                                + " refresh. Typed columns live in the next view: navigating SUPER inside a\n--   "
-                                + " streaming view is refused. Sorted by arrival time, which suits time-range queries.",
+                        "2. The streaming materialized view, where records land: one row per record, the event kept whole"
+                                + " as SUPER.\n--    CAN_JSON_PARSE skips a record that is not JSON instead of failing"
+                                + " every refresh. Sorted by arrival time.\n--    The load (02-events-table.sql) moves"
+                                + " what arrives into the table and deletes it here, which keeps this view small.",
                         null,
                         "materialized-view-streaming-ingestion-getting-started.html",
                         "materialized-view-streaming-ingestion-example-station-data.html",
@@ -86,34 +92,81 @@ final class RedshiftSql {
                         + "    JSON_PARSE(kinesis_data) AS payload\n"
                         + "FROM " + setup.externalSchema() + "." + quoted(setup.streamName()) + "\n"
                         + "WHERE CAN_JSON_PARSE(kinesis_data)"));
-        statements.add(new Statement(
-                comment(
-                        "3. The typed view: a column per event field. ts is ISO-8601 UTC with microseconds"
-                                + " (2026-11-24T04:11:51.555123Z), a form\n--    Redshift converts to TIMESTAMP"
-                                + " itself. A cast from SUPER that fails gives NULL, never an error; mdc, fields\n"
-                                + "--    and the other objects stay SUPER.",
-                        null,
-                        "automatic-recognition.html",
-                        "limitations-super.html",
-                        "query-super.html"),
-                "CREATE OR REPLACE VIEW " + setup.eventsView() + " AS\nSELECT\n"
-                        + setup.columns().stream()
-                                .map(c -> "    " + expression(c) + (c.path().isEmpty() ? "" : " AS " + c.name()))
-                                .collect(Collectors.joining(",\n"))
-                        + "\nFROM " + setup.streamingView()));
-        statements.add(new Statement(
-                comment(
-                        "4. One row per event. Delivery is at least once, so a retried request can land an event"
-                                + " twice; this keeps its earliest arrival.",
-                        null,
-                        "r_WF_ROW_NUMBER.html"),
-                "CREATE OR REPLACE VIEW " + setup.uniqueView() + " AS\nSELECT\n"
-                        + setup.columns().stream().map(c -> "    " + c.name()).collect(Collectors.joining(",\n"))
-                        + "\nFROM (\n    SELECT\n        *,\n        ROW_NUMBER() OVER (\n"
-                        + "            PARTITION BY event_id\n"
-                        + "            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number\n"
-                        + "    FROM " + setup.eventsView() + "\n) AS numbered\nWHERE copy_number = 1"));
         return statements;
+    }
+
+    private List<Statement> tableStatements() {
+        WarehouseDesign design = new WarehouseDesign(setup, RedshiftDialect.INSTANCE);
+        List<Statement> statements = new ArrayList<>();
+        caseSensitivity(statements);
+        statements.add(new Statement(
+                comment(
+                        "1. The events, one row per event_id, a column per event field; mdc, fields and the other objects"
+                                + " stay SUPER.\n--    Sorted by ts: a query over a time range reads only that range's"
+                                + " blocks (SUPER has no zone maps,\n--    so filters go on the typed columns)."
+                                + " Redshift chooses the distribution, as no join argues for a key, and\n--    the"
+                                + " encodings. Strings keep VARCHAR(65535), Kinlog's own limit: a narrower column would"
+                                + " fail a load\n--    on a longer value.",
+                        null,
+                        "r_CREATE_TABLE_NEW.html",
+                        "c_best-practices-sort-key.html",
+                        "c_best-practices-best-dist-key.html",
+                        "limitations-super.html"),
+                design.createEventsTable()));
+        statements.add(new Statement(
+                comment(
+                        "2. One row per load: how many records it took, loaded, found twice or skipped, and how long it"
+                                + " took.",
+                        null,
+                        "r_CREATE_TABLE_NEW.html"),
+                design.createLoadLog()));
+        statements.add(new Statement(
+                comment(
+                        "3. The load: CALL " + setup.loadProcedure() + "(); every minute (eventbridge-schedule.sh or"
+                                + " airflow_kinlog_load.py). It runs in one\n--    transaction (the default, atomic mode):"
+                                + " killed anywhere, it changes nothing, and a second load waits on the\n--    lock of"
+                                + " the load log. It deletes from the streaming view exactly the records it read; a"
+                                + " refresh that\n--    commits meanwhile may make Redshift cancel one of the two"
+                                + " (serializable isolation): both are safe to run again."
+                                + (setup.retentionDays() == null
+                                        ? ""
+                                        : "\n--    Retention: events older than " + setup.retentionDays()
+                                                + " days are deleted as part of each load, a minute's worth at a time;"
+                                                + "\n--    automatic VACUUM DELETE reclaims the space."),
+                        null,
+                        "r_CREATE_PROCEDURE.html",
+                        "stored-procedure-transaction-management.html",
+                        "c_PLpgSQL-statements.html",
+                        "r_LOCK.html",
+                        "r_DELETE.html",
+                        "materialized-view-streaming-ingestion.html",
+                        "c_serial_isolation.html",
+                        "t_Reclaiming_storage_space202.html"),
+                LoadProcedure.render(setup, design.loadSteps(), needsCaseSensitiveIdentifiers())));
+        statements.add(new Statement(
+                comment(
+                        "4. The live view: the table, and what has arrived since the last load typed on the fly, one row"
+                                + " per event.\n--    Dashboards read it: events seconds old, while only the small"
+                                + " streaming view is read besides the table.\n--    A copy of an event resent after"
+                                + " the event was loaded shows here until the next load skips it.",
+                        null,
+                        "r_CREATE_VIEW.html",
+                        "query-super.html",
+                        "r_WF_ROW_NUMBER.html"),
+                design.createLiveView()));
+        return statements;
+    }
+
+    private void caseSensitivity(List<Statement> statements) {
+        if (needsCaseSensitiveIdentifiers()) {
+            statements.add(new Statement(
+                    comment(
+                            "Some names have upper-case letters (the stream, a static field or a promoted key), which",
+                            "Redshift folds to lower case unless this is on. Queries on the views need it as well.",
+                            "r_enable_case_sensitive_identifier.html",
+                            "super-configurations.html"),
+                    "SET enable_case_sensitive_identifier TO true"));
+        }
     }
 
     private boolean needsCaseSensitiveIdentifiers() {
@@ -121,23 +174,12 @@ final class RedshiftSql {
                 || setup.columns().stream().anyMatch(ViewColumn::caseSensitive);
     }
 
-    /** How the typed view computes a column from the streaming view's row. */
-    private static String expression(ViewColumn column) {
-        if (column.path().isEmpty()) {
-            return column.name();
-        }
-        String navigation =
-                "payload" + column.path().stream().map(m -> "." + quoted(m)).collect(Collectors.joining());
-        return column.type().base() == ColumnType.Base.SUPER
-                ? navigation
-                : "CAST(" + navigation + " AS " + column.type().sql() + ")";
-    }
-
     String monitoring() {
         String mv =
                 literal(setup.streamingView().substring(setup.streamingView().indexOf('.') + 1));
-        return "-- Is ingestion healthy? Queries on Redshift's system views for the streaming view "
-                + setup.streamingView() + ".\n"
+        String log = setup.loadLog();
+        return "-- Are ingestion and the load healthy? Queries on Redshift's system views for the streaming view "
+                + setup.streamingView() + ",\n-- and on the load log " + log + ".\n"
                 + "\n"
                 + comment(
                         "Recent refreshes of the streaming view, newest first, with their outcome.",
@@ -170,18 +212,52 @@ final class RedshiftSql {
                 + "\nORDER BY record_time DESC\nLIMIT 50;\n"
                 + "\n"
                 + comment(
-                        "How far behind the stream the view is: the newest record ingested and its age.",
+                        "The load's health: when it last ran, how long ago, and how much is waiting in the streaming"
+                                + " view (a growing\n-- count or age means loads fail or fall behind).",
                         null,
-                        "materialized-view-streaming-ingestion.html")
-                + "SELECT\n    MAX(approximate_arrival_timestamp) AS newest_arrival,\n"
-                + "    DATEDIFF(second, MAX(approximate_arrival_timestamp), GETDATE()) AS seconds_behind,\n"
-                + "    MAX(refresh_time) AS last_refresh\n"
-                + "FROM " + setup.streamingView() + ";\n";
+                        "r_SELECT_synopsis.html")
+                + "SELECT\n    (SELECT MAX(load_finished) FROM " + log + ") AS last_load,\n"
+                + "    DATEDIFF(second, (SELECT MAX(load_finished) FROM " + log
+                + "), GETDATE()) AS seconds_since_last_load,\n"
+                + "    COUNT(*) AS records_waiting,\n    MIN(approximate_arrival_timestamp) AS oldest_waiting,\n"
+                + "    DATEDIFF(second, MIN(approximate_arrival_timestamp), GETDATE()) AS oldest_waiting_seconds\n"
+                + "FROM " + setup.streamingView() + ";\n"
+                + "\n"
+                + comment(
+                        "The loads of the last hour, newest first: records taken, events loaded, copies and records"
+                                + " skipped, time taken,\n-- and how far behind the newest record it loaded was.",
+                        null,
+                        "r_SELECT_synopsis.html")
+                + "SELECT load_started, records, events_loaded, duplicates_skipped, records_skipped, events_expired,"
+                + " duration_ms,\n    DATEDIFF(second, newest_arrival, load_finished) AS seconds_behind\n"
+                + "FROM " + log + "\nWHERE load_started > GETDATE() - INTERVAL '1 hour'\nORDER BY load_started DESC;\n"
+                + "\n"
+                + comment(
+                        "Per hour over the last day: loads, events loaded, and records skipped as not Kinlog events"
+                                + " (another producer\n-- on the stream, or a record another encoder wrote).",
+                        null,
+                        "r_DATE_TRUNC.html")
+                + "SELECT DATE_TRUNC('hour', load_started) AS hour, COUNT(*) AS loads, SUM(events_loaded) AS events_loaded,\n"
+                + "    SUM(duplicates_skipped) AS duplicates_skipped, SUM(records_skipped) AS records_skipped,"
+                + " MAX(duration_ms) AS slowest_load_ms\n"
+                + "FROM " + log + "\nWHERE load_started > GETDATE() - INTERVAL '1 day'\nGROUP BY 1\nORDER BY 1 DESC;\n"
+                + "\n"
+                + comment(
+                        "Loads that failed in the last day, with why (a failed load changes nothing and the next one"
+                                + " takes its records).",
+                        null,
+                        "SYS_QUERY_HISTORY.html")
+                + "SELECT start_time, TRIM(status) AS status, TRIM(error_message) AS error_message\n"
+                + "FROM sys_query_history\nWHERE query_text ILIKE 'CALL " + setup.loadProcedure() + "(%'\n"
+                + "  AND TRIM(status) IN ('failed', 'canceled')\n  AND start_time > GETDATE() - INTERVAL '1 day'\n"
+                + "ORDER BY start_time DESC\nLIMIT 50;\n";
     }
 
     String dashboards() {
-        String events = setup.uniqueView();
-        return "-- Dashboard queries over " + events + " (one row per event). Times are UTC.\n"
+        String events = setup.liveView();
+        return "-- Dashboard queries over " + events + ": the table and what has arrived since the last load, one"
+                + " row per event.\n-- Every query filters on ts, the table's sort key, so it reads only its time"
+                + " range however long the history. Times are UTC.\n"
                 + "\n"
                 + "-- Events per minute by level, last hour.\n"
                 + "SELECT DATE_TRUNC('minute', ts) AS minute, level, COUNT(*) AS events\n"
@@ -217,9 +293,10 @@ final class RedshiftSql {
                 + "FROM " + events + "\nWHERE ts > GETDATE() - INTERVAL '1 hour'\nORDER BY arrival_delay_ms DESC\n"
                 + "LIMIT 20;\n"
                 + "\n"
-                + "-- The last 20 errors with their stack traces.\n"
+                + "-- The last 20 errors of the last 24 hours, with their stack traces.\n"
                 + "SELECT ts, service, host, logger, message, error_type, error_message, error_stack\n"
-                + "FROM " + events + "\nWHERE error_type IS NOT NULL\nORDER BY ts DESC\nLIMIT 20;\n"
+                + "FROM " + events + "\nWHERE error_type IS NOT NULL\n  AND ts > GETDATE() - INTERVAL '24 hours'\n"
+                + "ORDER BY ts DESC\nLIMIT 20;\n"
                 + "\n"
                 + "-- Events that were cut to fit Redshift's limits, last 24 hours, and what was cut.\n"
                 + "SELECT ts, service, logger, truncated, LEFT(message, 200) AS message\n"

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,8 @@ class RedshiftCliIT {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output)
-                .isEqualTo(RedshiftSetup.builder()
-                        .streamName("orders")
-                        .build()
-                        .files()
-                        .get("01-streaming-ingestion.sql"));
+        Map<String, String> files =
+                RedshiftSetup.builder().streamName("orders").build().files();
+        assertThat(output).isEqualTo(files.get("01-streaming-ingestion.sql") + files.get("02-events-table.sql"));
     }
 }

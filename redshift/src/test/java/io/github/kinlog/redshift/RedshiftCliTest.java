@@ -42,15 +42,68 @@ class RedshiftCliTest {
                 "mdc.user_id:varchar(64)");
 
         assertThat(status).isZero();
+        Map<String, String> files = RedshiftSetup.builder()
+                .streamName("orders")
+                .iamRole("arn:aws:iam::123456789012:role/rs")
+                .staticField("region")
+                .promote("mdc.user_id:varchar(64)")
+                .build()
+                .files();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .isEqualTo(RedshiftSetup.builder()
-                        .streamName("orders")
-                        .iamRole("arn:aws:iam::123456789012:role/rs")
-                        .staticField("region")
-                        .promote("mdc.user_id:varchar(64)")
-                        .build()
-                        .files()
-                        .get("01-streaming-ingestion.sql"));
+                .isEqualTo(files.get("01-streaming-ingestion.sql") + files.get("02-events-table.sql"));
+    }
+
+    @Test
+    void everyOptionReachesTheFiles(@TempDir Path dir) throws IOException {
+        int status = run(
+                "generate",
+                "--stream",
+                "Shop.Orders",
+                "--external-schema",
+                "orders_kds",
+                "--streaming-view",
+                "analytics.orders_landing",
+                "--table",
+                "analytics.orders_events",
+                "--live-view",
+                "analytics.orders_live",
+                "--load-procedure",
+                "analytics.orders_load",
+                "--load-log",
+                "analytics.orders_loads",
+                "--retention-days",
+                "30",
+                "--iam-role",
+                "arn:aws:iam::123456789012:role/redshift-streaming",
+                "--region",
+                "eu-west-1",
+                "--account-id",
+                "123456789012",
+                "--kms-key-arn",
+                "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "--cluster-id",
+                "orders-cluster",
+                "--database",
+                "analytics",
+                "--schedule",
+                "rate(5 minutes)",
+                "--static-field",
+                "team",
+                "--promote",
+                "mdc.traceId:varchar(32)",
+                "--promote",
+                "amount=fields.total:decimal(12,2)",
+                "--out",
+                dir.toString());
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        for (Map.Entry<String, String> file :
+                SampleFilesUpToDateTest.customised().files().entrySet()) {
+            assertThat(Files.readString(dir.resolve(file.getKey())))
+                    .as(file.getKey())
+                    .isEqualTo(file.getValue());
+        }
+        assertThat(dir.resolve("eventbridge-schedule.sh")).isExecutable();
     }
 
     @Test

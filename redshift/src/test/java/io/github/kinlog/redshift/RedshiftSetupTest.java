@@ -22,17 +22,31 @@ import org.junit.jupiter.api.Test;
 class RedshiftSetupTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The SQL statements of a script, each with the comment lines above it. */
-    private static List<String[]> statements(String script) {
+    /**
+     * The SQL statements of a script, each with the comment lines above it. A statement ends with a line ending in ';'
+     * outside a $$-quoted procedure body.
+     */
+    static List<String[]> statements(String script) {
         List<String[]> statements = new ArrayList<>();
-        for (String block : script.split(";\n")) {
-            String comment = block.lines().filter(l -> l.startsWith("--")).reduce("", (a, b) -> a + b + "\n");
-            String sql = block.lines()
-                    .filter(l -> !l.startsWith("--"))
-                    .reduce("", (a, b) -> a + b + "\n")
-                    .strip();
-            if (!sql.isEmpty()) {
-                statements.add(new String[] {comment, sql});
+        StringBuilder comment = new StringBuilder();
+        StringBuilder sql = new StringBuilder();
+        boolean quoted = false;
+        for (String line : script.split("\n", -1)) {
+            if (!quoted && sql.length() == 0 && (line.startsWith("--") || line.isBlank())) {
+                if (line.startsWith("--")) {
+                    comment.append(line).append('\n');
+                }
+                continue;
+            }
+            sql.append(line).append('\n');
+            if ((line.length() - line.replace("$$", "").length()) / 2 % 2 == 1) {
+                quoted = !quoted;
+            }
+            if (!quoted && line.endsWith(";")) {
+                String text = sql.toString().strip();
+                statements.add(new String[] {comment.toString(), text.substring(0, text.length() - 1)});
+                comment.setLength(0);
+                sql.setLength(0);
             }
         }
         return statements;
@@ -42,17 +56,31 @@ class RedshiftSetupTest {
         return setup.files().get("01-streaming-ingestion.sql");
     }
 
+    private static String tableScript(RedshiftSetup setup) {
+        return setup.files().get("02-events-table.sql");
+    }
+
+    /** The statement of the table script that starts so. */
+    private static String tableStatement(RedshiftSetup setup, String start) {
+        return statements(tableScript(setup)).stream()
+                .map(s -> s[1])
+                .filter(s -> s.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no statement starting " + start));
+    }
+
     @Test
     void everyStatementNamesTheAwsDocumentationItReliesOn() {
         RedshiftSetup setup = RedshiftSetup.builder().build();
-        for (String file : List.of("01-streaming-ingestion.sql", "02-monitoring.sql")) {
+        for (String file : List.of("01-streaming-ingestion.sql", "02-events-table.sql", "03-monitoring.sql")) {
             List<String[]> statements = statements(setup.files().get(file));
             assertThat(statements).isNotEmpty();
             for (String[] statement : statements) {
                 assertThat(statement[0]).as(statement[1]).contains("https://docs.aws.amazon.com/redshift/latest/dg/");
             }
         }
-        assertThat(statements(ddl(setup))).hasSize(4);
+        assertThat(statements(ddl(setup))).hasSize(2);
+        assertThat(statements(tableScript(setup))).hasSize(4);
     }
 
     @Test
@@ -79,13 +107,19 @@ class RedshiftSetupTest {
     }
 
     @Test
-    void theTypedViewHasAColumnForEveryFieldTheEncoderWrites() throws Exception {
+    void theTableAndTheLoadHaveAColumnForEveryFieldTheEncoderWrites() throws Exception {
         RedshiftSetup setup = RedshiftSetup.builder()
                 .staticField("region")
                 .promote("mdc.user_id:varchar(64)")
                 .promote("amount=fields.total:decimal(12,2)")
                 .build();
-        String typed = statements(ddl(setup)).get(2)[1];
+        String typed = tableStatement(setup, "CREATE OR REPLACE PROCEDURE");
+        String table = tableStatement(setup, "CREATE TABLE IF NOT EXISTS kinlog_events (");
+        for (ViewColumn column : setup.columns()) {
+            assertThat(table)
+                    .contains("    " + column.name() + " " + column.type().sql());
+        }
+        assertThat(table).endsWith(")\nDISTSTYLE AUTO\nSORTKEY (ts)\nENCODE AUTO");
 
         // Encode an event with every part present and check each top-level member has its column.
         EventEncoder encoder = new EventEncoder(new EncoderSettings(
@@ -120,7 +154,7 @@ class RedshiftSetupTest {
                 .contains("CAST(payload.\"region\" AS VARCHAR(65535)) AS region")
                 .contains("CAST(payload.\"mdc\".\"user_id\" AS VARCHAR(64)) AS user_id")
                 .contains("CAST(payload.\"fields\".\"total\" AS DECIMAL(12,2)) AS amount")
-                .endsWith("FROM kinlog_events_raw");
+                .contains("FROM kinlog_events_raw;");
         for (NestedField member : NestedField.values()) {
             if (member.parent() == EventField.ERROR) {
                 assertThat(typed).contains(" AS " + member.flatName());
@@ -129,18 +163,57 @@ class RedshiftSetupTest {
     }
 
     @Test
-    void theUniqueViewKeepsTheEarliestCopyOfEachEventWithTheSameColumns() {
+    void theLoadIsOneTransactionThatMovesExactlyWhatItReadAndSkipsWhatTheTableHas() {
+        RedshiftSetup setup = RedshiftSetup.builder().build();
+        String load = tableStatement(setup, "CREATE OR REPLACE PROCEDURE kinlog_load()");
+
+        // No statement that would end the transaction early: the default, atomic mode does the rest.
+        assertThat(load).doesNotContain("COMMIT", "TRUNCATE", "NONATOMIC", "ROLLBACK");
+        assertThat(load)
+                .contains("LOCK kinlog_load_log;")
+                .contains("CREATE TEMP TABLE kinlog_batch AS\n    SELECT approximate_arrival_timestamp, partition_key,"
+                        + " shard_id, sequence_number, refresh_time, payload\n    FROM kinlog_events_raw;")
+                .contains("PARTITION BY CAST(payload.\"event_id\" AS VARCHAR(36))\n"
+                        + "                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number")
+                .contains("WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;")
+                .contains(
+                        "WHERE loaded.ts BETWEEN v_min_ts AND v_max_ts\n          AND loaded.ts = arrived.ts\n"
+                                + "          AND loaded.event_id = arrived.event_id);\n    GET DIAGNOSTICS v_loaded := ROW_COUNT;")
+                .contains("DELETE FROM kinlog_events_raw\n    USING kinlog_batch\n"
+                        + "    WHERE kinlog_events_raw.shard_id = kinlog_batch.shard_id\n"
+                        + "      AND kinlog_events_raw.sequence_number = kinlog_batch.sequence_number;")
+                .contains("INSERT INTO kinlog_load_log (")
+                .endsWith("$$ LANGUAGE plpgsql")
+                .doesNotContain("DATEADD(day");
+        // The lock comes before anything is read, the delete after the insert.
+        assertThat(load.indexOf("LOCK kinlog_load_log")).isLessThan(load.indexOf("CREATE TEMP TABLE kinlog_batch "));
+        assertThat(load.indexOf("INSERT INTO kinlog_events ("))
+                .isLessThan(load.indexOf("DELETE FROM kinlog_events_raw"));
+        // Every variable it uses is declared.
+        Matcher used = Pattern.compile("\\bv_([a-z_]+)").matcher(load);
+        while (used.find()) {
+            assertThat(load).contains("    v_" + used.group(1) + " ");
+        }
+
+        String kept = tableStatement(
+                RedshiftSetup.builder().retentionDays(30).build(), "CREATE OR REPLACE PROCEDURE kinlog_load()");
+        assertThat(kept)
+                .contains("DELETE FROM kinlog_events\n    WHERE ts < DATEADD(day, -30, GETDATE());\n"
+                        + "    GET DIAGNOSTICS v_expired := ROW_COUNT;")
+                .contains("v_skipped, v_expired, v_oldest_arrival");
+    }
+
+    @Test
+    void theLiveViewIsTheTableAndWhatHasArrivedOneRowPerEventWithTheSameColumns() {
         RedshiftSetup setup =
                 RedshiftSetup.builder().promote("mdc.user_id:varchar(64)").build();
-        String unique = statements(ddl(setup)).get(3)[1];
+        String live = tableStatement(setup, "CREATE OR REPLACE VIEW kinlog_events_live AS");
 
-        assertThat(unique)
-                .startsWith("CREATE OR REPLACE VIEW kinlog_events_unique AS")
-                .contains("PARTITION BY event_id")
-                .contains("ORDER BY approximate_arrival_timestamp, shard_id, sequence_number")
-                .contains("FROM kinlog_events\n")
-                .endsWith("WHERE copy_number = 1");
-        List<String> selected = Arrays.stream(unique.split("FROM \\(")[0].split("\n"))
+        assertThat(live)
+                .contains("FROM kinlog_events\nUNION ALL\n")
+                .contains("    FROM kinlog_events_raw\n) AS arrived\n")
+                .endsWith("WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL");
+        List<String> selected = Arrays.stream(live.split("FROM kinlog_events\n")[0].split("\n"))
                 .skip(2)
                 .map(l -> l.strip().replace(",", ""))
                 .toList();
@@ -151,33 +224,47 @@ class RedshiftSetupTest {
 
     @Test
     void parametersReachTheSql() {
-        String sql = ddl(RedshiftSetup.builder()
+        RedshiftSetup setup = RedshiftSetup.builder()
                 .externalSchema("logs_kds")
                 .streamingView("analytics.shop_raw")
-                .eventsView("analytics.shop")
-                .uniqueView("analytics.shop_unique")
+                .table("analytics.shop")
+                .liveView("analytics.shop_live")
+                .loadProcedure("analytics.shop_load")
+                .loadLog("analytics.shop_loads")
                 .iamRole("arn:aws:iam::123456789012:role/redshift-streaming")
                 .region("eu-west-1")
-                .build());
+                .build();
+        String sql = ddl(setup)
+                + tableScript(setup)
+                + setup.files().get("03-monitoring.sql")
+                + setup.files().get("04-dashboards.sql");
 
         assertThat(sql)
                 .contains("CREATE EXTERNAL SCHEMA IF NOT EXISTS logs_kds\nFROM KINESIS\nREGION 'eu-west-1'\n"
                         + "IAM_ROLE 'arn:aws:iam::123456789012:role/redshift-streaming';")
                 .contains("CREATE MATERIALIZED VIEW analytics.shop_raw\n")
-                .contains("CREATE OR REPLACE VIEW analytics.shop AS")
-                .contains("FROM analytics.shop_raw;")
-                .contains("CREATE OR REPLACE VIEW analytics.shop_unique AS")
-                .doesNotContain("enable_case_sensitive_identifier");
+                .contains("CREATE TABLE IF NOT EXISTS analytics.shop (")
+                .contains("CREATE TABLE IF NOT EXISTS analytics.shop_loads (")
+                .contains("CREATE OR REPLACE PROCEDURE analytics.shop_load()")
+                .contains("LOCK analytics.shop_loads;")
+                .contains("CREATE OR REPLACE VIEW analytics.shop_live AS")
+                .contains("FROM analytics.shop_live\nWHERE ts >")
+                .contains("query_text ILIKE 'CALL analytics.shop_load(%'")
+                .doesNotContain("kinlog_events", "enable_case_sensitive_identifier");
         assertThat(ddl(RedshiftSetup.builder().build())).contains("IAM_ROLE default;");
     }
 
     @Test
     void mixedCaseNamesTurnOnCaseSensitiveIdentifiersFirst() {
-        List<String[]> statements = statements(
-                ddl(RedshiftSetup.builder().promote("mdc.traceId:varchar(32)").build()));
+        RedshiftSetup setup =
+                RedshiftSetup.builder().promote("mdc.traceId:varchar(32)").build();
 
-        assertThat(statements.get(0)[1]).isEqualTo("SET enable_case_sensitive_identifier TO true");
-        assertThat(statements.get(3)[1]).contains("CAST(payload.\"mdc\".\"traceId\" AS VARCHAR(32)) AS traceid");
+        assertThat(statements(ddl(setup)).get(0)[1]).isEqualTo("SET enable_case_sensitive_identifier TO true");
+        assertThat(statements(tableScript(setup)).get(0)[1]).isEqualTo("SET enable_case_sensitive_identifier TO true");
+        // The procedure navigates the payload whoever calls it: the setting travels with it.
+        assertThat(tableStatement(setup, "CREATE OR REPLACE PROCEDURE"))
+                .contains("CAST(payload.\"mdc\".\"traceId\" AS VARCHAR(32)) AS traceid")
+                .endsWith("$$ LANGUAGE plpgsql\nSET enable_case_sensitive_identifier TO true");
     }
 
     @Test
@@ -189,7 +276,8 @@ class RedshiftSetupTest {
                 .isEqualTo("total=fields.order.total:decimal(12,2)");
         assertThat(PromotedColumn.parse("mdc.http.status:int").column()).isEqualTo("http_status");
         assertThat(PromotedColumn.parse("mdc.x\"y:bigint").key()).isEqualTo("x\"y");
-        assertThat(ddl(RedshiftSetup.builder().promote("mdc.x\"y:bigint").build()))
+        assertThat(tableScript(
+                        RedshiftSetup.builder().promote("mdc.x\"y:bigint").build()))
                 .contains("payload.\"mdc\".\"x\"\"y\"");
 
         Map<String, String> bad = Map.of(
@@ -217,13 +305,17 @@ class RedshiftSetupTest {
                         .promote("mdc.region:varchar(10)")
                         .build())
                 .hasMessageContaining("'region'");
-        assertThatThrownBy(() ->
-                        RedshiftSetup.builder().eventsView("kinlog_events_raw").build())
+        assertThatThrownBy(
+                        () -> RedshiftSetup.builder().table("kinlog_events_raw").build())
                 .hasMessageContaining("must differ");
+        assertThatThrownBy(() -> RedshiftSetup.builder().retentionDays(0)).hasMessageContaining("retention days");
+        assertThatThrownBy(() -> RedshiftSetup.builder().schedule("every minute"))
+                .hasMessageContaining("schedule");
+        assertThatThrownBy(() -> RedshiftSetup.builder().workgroup("My Group")).hasMessageContaining("workgroup");
         assertThatThrownBy(() -> RedshiftSetup.builder().streamName("arn:aws:kinesis:x"))
                 .hasMessageContaining("stream name");
         assertThatThrownBy(() -> RedshiftSetup.builder().iamRole("my-role")).hasMessageContaining("IAM role");
-        assertThatThrownBy(() -> RedshiftSetup.builder().eventsView("select")).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> RedshiftSetup.builder().table("select")).hasMessageContaining("reserved");
         assertThatThrownBy(() -> RedshiftSetup.builder().staticField("my-field"))
                 .hasMessageContaining("static field name");
     }
@@ -270,7 +362,9 @@ class RedshiftSetupTest {
         JsonNode sqls = JSON.readTree(setup.files().get("redshift-data-statements.json"))
                 .get("Sqls");
 
-        List<String> fromScript = statements(ddl(setup)).stream().map(s -> s[1]).toList();
+        List<String> fromScript = new ArrayList<>();
+        statements(ddl(setup)).forEach(s -> fromScript.add(s[1]));
+        statements(tableScript(setup)).forEach(s -> fromScript.add(s[1]));
         List<String> fromJson = new ArrayList<>();
         sqls.forEach(s -> fromJson.add(s.asText()));
         assertThat(fromJson).containsExactlyElementsOf(fromScript);
@@ -279,12 +373,17 @@ class RedshiftSetupTest {
     @Test
     void theDashboardsQueryOnlyColumnsTheViewsHave() {
         RedshiftSetup setup = RedshiftSetup.builder().build();
-        String dashboards = setup.files().get("03-dashboards.sql");
+        String dashboards = setup.files().get("04-dashboards.sql");
         List<String> columns =
                 new ArrayList<>(setup.columns().stream().map(ViewColumn::name).toList());
 
         assertThat(statements(dashboards)).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(dashboards).contains("FROM kinlog_events_unique");
+        // Every query reads the live view and filters on ts, the table's sort key.
+        for (String[] query : statements(dashboards)) {
+            assertThat(query[1])
+                    .contains("FROM kinlog_events_live\nWHERE ")
+                    .containsPattern("\\bts > GETDATE\\(\\) - INTERVAL");
+        }
         Matcher identifiers = Pattern.compile("\\b([a-z_]+)\\b")
                 .matcher(dashboards.replaceAll("(?m)^--.*$", "").replaceAll("'[^']*'", ""));
         List<String> sqlWords = List.of(
@@ -300,13 +399,58 @@ class RedshiftSetupTest {
                 "to_kinesis_p99_ms",
                 "to_redshift_max_ms",
                 "arrival_delay_ms",
-                "kinlog_events_unique");
+                "kinlog_events_live");
         while (identifiers.find()) {
             String word = identifiers.group(1);
             assertThat(columns.contains(word) || sqlWords.contains(word))
                     .as("'%s' is a column of the view or a name the query defines", word)
                     .isTrue();
         }
+    }
+
+    @Test
+    void theScheduleRunsTheLoadWithTheUsersNames() throws Exception {
+        RedshiftSetup serverless = RedshiftSetup.builder()
+                .loadProcedure("shop_load")
+                .workgroup("analytics")
+                .database("logs")
+                .region("eu-west-1")
+                .schedule("rate(5 minutes)")
+                .build();
+        String script = serverless.files().get("eventbridge-schedule.sh");
+        assertThat(script)
+                .startsWith("#!/usr/bin/env bash\n")
+                .contains("aws redshift-serverless get-workgroup --region eu-west-1 --workgroup-name analytics")
+                .contains(
+                        "aws events put-rule --region eu-west-1 --name shop-load --schedule-expression \"rate(5 minutes)\"")
+                .contains("\"Sql\": \"CALL shop_load()\"")
+                .contains("\"StatementName\": \"shop-load\"")
+                .contains("\"Database\": \"logs\"")
+                .contains("\"Action\": \"redshift-data:ExecuteStatement\", \"Resource\": \"$TARGET_ARN\"")
+                .contains("\"Action\": \"secretsmanager:GetSecretValue\", \"Resource\": \"$SECRET_ARN\"");
+        JsonNode trust = JSON.readTree(serverless.files().get("eventbridge-trust-policy.json"));
+        assertThat(trust.at("/Statement/0/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
+
+        String dag = serverless.files().get("airflow_kinlog_load.py");
+        assertThat(dag)
+                .contains("from airflow.providers.amazon.aws.operators.redshift_data import RedshiftDataOperator")
+                .contains("schedule=\"*/5 * * * *\"")
+                .contains("workgroup_name=\"analytics\"")
+                .contains("database=\"logs\"")
+                .contains("sql=\"CALL shop_load()\"")
+                .contains("max_active_runs=1")
+                .contains("wait_for_completion=True");
+
+        RedshiftSetup provisioned =
+                RedshiftSetup.builder().clusterId("my-cluster").build();
+        assertThat(provisioned.files().get("eventbridge-schedule.sh"))
+                .contains("TARGET_ARN=arn:aws:redshift:$REGION:$ACCOUNT:cluster:my-cluster")
+                .doesNotContain("redshift-serverless");
+        assertThat(provisioned.files().get("airflow_kinlog_load.py")).contains("cluster_identifier=\"my-cluster\"");
+
+        assertThat(Schedules.airflowCron("rate(1 minute)")).isEqualTo("* * * * *");
+        assertThat(Schedules.airflowCron("rate(2 hours)")).isEqualTo("0 */2 * * *");
+        assertThat(Schedules.airflowCron("cron(0/10 * ? * MON-FRI *)")).isEqualTo("0/10 * * * MON-FRI");
     }
 
     private static List<String> actions(JsonNode policy) {

@@ -1,0 +1,183 @@
+package io.github.kinlog.redshift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The warehouse around the landing table (in Redshift, the streaming view): the typed events table, one row per
+ * event; the load that moves what has arrived into it; the load log; and the live view of both. Built from one
+ * {@link RedshiftSetup} and a {@link Dialect}, so Redshift and the local warehouse run the same design.
+ *
+ * <p>The load, in one transaction: take the records the landing table holds now, by their place in the stream;
+ * type them and keep the earliest copy of each event; insert the events the table does not have yet (copies of one
+ * event share {@code ts}, so only the batch's time range of the table is read); remove exactly those records from the
+ * landing table; drop expired events; log the run. Killed at any point, it leaves nothing behind, and a second load
+ * waits for the first, or (where the database aborts one of two conflicting writers) fails and runs again.
+ */
+public final class WarehouseDesign {
+    static final String BATCH = "kinlog_batch";
+    static final String BATCH_EVENTS = "kinlog_batch_events";
+
+    /** The load's variables and their types. */
+    static final Map<String, ColumnType> VARIABLES = variables();
+
+    private final RedshiftSetup setup;
+    private final Dialect dialect;
+
+    public WarehouseDesign(RedshiftSetup setup, Dialect dialect) {
+        this.setup = setup;
+        this.dialect = dialect;
+    }
+
+    private static Map<String, ColumnType> variables() {
+        Map<String, ColumnType> variables = new LinkedHashMap<>();
+        for (String name : List.of("started", "finished", "min_ts", "max_ts", "oldest_arrival", "newest_arrival")) {
+            variables.put(name, ColumnType.TIMESTAMP);
+        }
+        for (String name : List.of("records", "skipped", "events", "loaded", "removed", "expired")) {
+            variables.put(name, ColumnType.BIGINT);
+        }
+        return variables;
+    }
+
+    /** The typed table, one row per event: the columns of {@link RedshiftSetup#columns()}. */
+    public String createEventsTable() {
+        return "CREATE TABLE IF NOT EXISTS " + setup.table() + " (\n"
+                + setup.columns().stream()
+                        .map(column -> "    " + column.name() + " " + dialect.type(column.type()))
+                        .collect(Collectors.joining(",\n"))
+                + "\n)" + dialect.eventsTableOptions();
+    }
+
+    /** One row per load, for monitoring: what it took, skipped and removed, and how long it took. */
+    public String createLoadLog() {
+        String timestamp = dialect.type(ColumnType.TIMESTAMP);
+        String count = dialect.type(ColumnType.BIGINT);
+        return "CREATE TABLE IF NOT EXISTS " + setup.loadLog() + " (\n"
+                + "    load_started " + timestamp + ",\n"
+                + "    load_finished " + timestamp + ",\n"
+                + "    records " + count + ",\n"
+                + "    events_loaded " + count + ",\n"
+                + "    duplicates_skipped " + count + ",\n"
+                + "    records_skipped " + count + ",\n"
+                + "    events_expired " + count + ",\n"
+                + "    oldest_arrival " + timestamp + ",\n"
+                + "    newest_arrival " + timestamp + ",\n"
+                + "    duration_ms " + count + "\n)";
+    }
+
+    /**
+     * The table and what has arrived since the last load, typed on the fly, one row per event: dashboards see events
+     * seconds old while reading only the small landing table besides the table itself.
+     */
+    public String createLiveView() {
+        return "CREATE OR REPLACE VIEW " + setup.liveView() + " AS\nSELECT\n" + columnList("    ") + "\nFROM "
+                + setup.table() + "\nUNION ALL\n" + typedEvents(setup.streamingView());
+    }
+
+    /** The load's steps, in order. */
+    public List<LoadStep> loadSteps() {
+        String table = setup.table();
+        String landing = setup.streamingView();
+        List<LoadStep> steps = new ArrayList<>();
+        steps.add(new LoadStep.Clock("When the load began.", "started"));
+        String lock = dialect.lock(setup.loadLog());
+        if (lock != null) {
+            steps.add(new LoadStep.Run("One load at a time: a second one waits here until this one ends.", lock));
+        }
+        steps.add(
+                new LoadStep.Run("Left over by a load of this session that failed.", "DROP TABLE IF EXISTS " + BATCH));
+        steps.add(new LoadStep.Run("Likewise.", "DROP TABLE IF EXISTS " + BATCH_EVENTS));
+        steps.add(new LoadStep.Run(
+                "The records that have arrived, known by their place in the stream: exactly these leave the landing"
+                        + " table below, whatever arrives meanwhile.",
+                "CREATE TEMP TABLE " + BATCH + " AS\nSELECT "
+                        + EventColumns.KINESIS.stream().map(ViewColumn::name).collect(Collectors.joining(", "))
+                        + ", payload\nFROM " + landing));
+        steps.add(new LoadStep.Run(
+                "Typed, one row per event (delivery is at least once: the earliest copy counts); records that are"
+                        + " not Kinlog events (no event_id or ts) stay out.",
+                "CREATE TEMP TABLE " + BATCH_EVENTS + " AS\n" + typedEvents(BATCH)));
+        steps.add(new LoadStep.Read("Records in the batch.", "COUNT(*)", "FROM " + BATCH, "records"));
+        steps.add(new LoadStep.Read(
+                "The batch's oldest arrival.",
+                "MIN(approximate_arrival_timestamp)",
+                "FROM " + BATCH,
+                "oldest_arrival"));
+        steps.add(new LoadStep.Read(
+                "The batch's newest arrival.",
+                "MAX(approximate_arrival_timestamp)",
+                "FROM " + BATCH,
+                "newest_arrival"));
+        steps.add(new LoadStep.Read(
+                "Records that are not Kinlog events.",
+                "COUNT(*)",
+                "FROM " + BATCH + "\nWHERE " + readField("event_id") + " IS NULL OR " + readField("ts") + " IS NULL",
+                "skipped"));
+        steps.add(new LoadStep.Read("Events in the batch.", "COUNT(*)", "FROM " + BATCH_EVENTS, "events"));
+        steps.add(new LoadStep.Read("The batch's earliest event time.", "MIN(ts)", "FROM " + BATCH_EVENTS, "min_ts"));
+        steps.add(new LoadStep.Read("The batch's latest event time.", "MAX(ts)", "FROM " + BATCH_EVENTS, "max_ts"));
+        steps.add(new LoadStep.Count(
+                "Into the table, unless an earlier load has the event: copies of one event share ts, so the check"
+                        + " reads only the batch's time range of the table, which the sort key finds.",
+                "INSERT INTO " + table + " (\n" + columnList("    ") + "\n)\nSELECT\n" + columnList("    ") + "\nFROM "
+                        + BATCH_EVENTS + " AS arrived\nWHERE NOT EXISTS (\n    SELECT 1\n    FROM " + table
+                        + " AS loaded\n    WHERE loaded.ts BETWEEN :min_ts AND :max_ts\n"
+                        + "      AND loaded.ts = arrived.ts\n      AND loaded.event_id = arrived.event_id)",
+                "loaded"));
+        steps.add(new LoadStep.Count(
+                "The batch leaves the landing table, record by record: what a refresh added meanwhile stays.",
+                "DELETE FROM " + landing + "\nUSING " + BATCH + "\nWHERE " + landing + ".shard_id = " + BATCH
+                        + ".shard_id\n  AND " + landing + ".sequence_number = " + BATCH + ".sequence_number",
+                "removed"));
+        if (setup.retentionDays() != null) {
+            steps.add(new LoadStep.Count(
+                    "Events older than the retention of " + setup.retentionDays() + " days leave the table.",
+                    "DELETE FROM " + table + "\nWHERE ts < " + dialect.daysAgo(setup.retentionDays()),
+                    "expired"));
+        }
+        steps.add(new LoadStep.Clock("When the load ended.", "finished"));
+        steps.add(new LoadStep.Run(
+                "The load's row in the log.",
+                "INSERT INTO " + setup.loadLog() + " (load_started, load_finished, records, events_loaded,"
+                        + " duplicates_skipped, records_skipped, events_expired, oldest_arrival, newest_arrival,"
+                        + " duration_ms)\nVALUES (:started, :finished, :records, :loaded, :records - :skipped - :loaded,"
+                        + " :skipped, " + (setup.retentionDays() == null ? "0" : ":expired")
+                        + ", :oldest_arrival, :newest_arrival, " + dialect.millisBetween(":started", ":finished")
+                        + ")"));
+        steps.add(new LoadStep.Run("The batch's temporary tables.", "DROP TABLE " + BATCH_EVENTS));
+        steps.add(new LoadStep.Run("Likewise.", "DROP TABLE " + BATCH));
+        return steps;
+    }
+
+    /** Every column of the table, in order, one a line. */
+    private String columnList(String indent) {
+        return setup.columns().stream().map(c -> indent + c.name()).collect(Collectors.joining(",\n"));
+    }
+
+    /**
+     * The rows of a table shaped like the landing table, typed, with the earliest copy of each event and without the
+     * records that are not events.
+     */
+    private String typedEvents(String from) {
+        return "SELECT\n" + columnList("    ") + "\nFROM (\n    SELECT\n"
+                + setup.columns().stream()
+                        .map(c -> "        " + dialect.read(c) + " AS " + c.name() + ",\n")
+                        .collect(Collectors.joining())
+                + "        ROW_NUMBER() OVER (\n            PARTITION BY " + readField("event_id")
+                + "\n            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number\n"
+                + "    FROM " + from
+                + "\n) AS arrived\nWHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL";
+    }
+
+    private String readField(String name) {
+        return setup.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .map(dialect::read)
+                .orElseThrow();
+    }
+}

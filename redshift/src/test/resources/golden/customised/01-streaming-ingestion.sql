@@ -1,0 +1,37 @@
+-- Kinlog events in Amazon Redshift: streaming ingestion from the Kinesis stream Shop.Orders.
+-- Generated for event schema version 1; regenerate it (see the README) rather than edit it.
+-- Run the statements in order as a user who may create schemas, tables, views and procedures.
+
+-- Some names have upper-case letters (the stream, a static field or a promoted key), which
+-- Redshift folds to lower case unless this is on. Queries on the views need it as well.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/super-configurations.html
+SET enable_case_sensitive_identifier TO true;
+
+-- 1. The external schema through which Redshift reads Kinesis streams, with the role it assumes to read them.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_EXTERNAL_SCHEMA.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-getting-started.html
+CREATE EXTERNAL SCHEMA IF NOT EXISTS orders_kds
+FROM KINESIS
+REGION 'eu-west-1'
+IAM_ROLE 'arn:aws:iam::123456789012:role/redshift-streaming';
+
+-- 2. The streaming materialized view, where records land: one row per record, the event kept whole as SUPER.
+--    CAN_JSON_PARSE skips a record that is not JSON instead of failing every refresh. Sorted by arrival time.
+--    The load (02-events-table.sql) moves what arrives into the table and deletes it here, which keeps this view small.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-getting-started.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-example-station-data.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/CAN_JSON_PARSE.html
+CREATE MATERIALIZED VIEW analytics.orders_landing
+SORTKEY (approximate_arrival_timestamp)
+AUTO REFRESH YES
+AS
+SELECT
+    approximate_arrival_timestamp,
+    partition_key,
+    shard_id,
+    sequence_number,
+    refresh_time,
+    JSON_PARSE(kinesis_data) AS payload
+FROM orders_kds."Shop.Orders"
+WHERE CAN_JSON_PARSE(kinesis_data);

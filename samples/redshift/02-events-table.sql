@@ -1,0 +1,364 @@
+-- Kinlog events in Amazon Redshift: the typed table, its load from the streaming view, and the live view.
+-- Generated for event schema version 1; regenerate it (see the README) rather than edit it.
+-- Run the statements in order as a user who may create schemas, tables, views and procedures.
+
+-- 1. The events, one row per event_id, a column per event field; mdc, fields and the other objects stay SUPER.
+--    Sorted by ts: a query over a time range reads only that range's blocks (SUPER has no zone maps,
+--    so filters go on the typed columns). Redshift chooses the distribution, as no join argues for a key, and
+--    the encodings. Strings keep VARCHAR(65535), Kinlog's own limit: a narrower column would fail a load
+--    on a longer value.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_NEW.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/c_best-practices-sort-key.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/c_best-practices-best-dist-key.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/limitations-super.html
+CREATE TABLE IF NOT EXISTS kinlog_events (
+    approximate_arrival_timestamp TIMESTAMP,
+    partition_key VARCHAR(256),
+    shard_id VARCHAR(20),
+    sequence_number VARCHAR(128),
+    refresh_time TIMESTAMP,
+    ts TIMESTAMP,
+    level VARCHAR(65535),
+    logger VARCHAR(65535),
+    thread VARCHAR(65535),
+    message VARCHAR(65535),
+    service VARCHAR(65535),
+    env VARCHAR(65535),
+    host VARCHAR(65535),
+    pid BIGINT,
+    seq BIGINT,
+    event_id VARCHAR(36),
+    schema_version INTEGER,
+    mdc SUPER,
+    fields SUPER,
+    markers SUPER,
+    ndc SUPER,
+    error_type VARCHAR(65535),
+    error_message VARCHAR(65535),
+    error_stack VARCHAR(65535),
+    source SUPER,
+    truncated SUPER
+)
+DISTSTYLE AUTO
+SORTKEY (ts)
+ENCODE AUTO;
+
+-- 2. One row per load: how many records it took, loaded, found twice or skipped, and how long it took.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_NEW.html
+CREATE TABLE IF NOT EXISTS kinlog_load_log (
+    load_started TIMESTAMP,
+    load_finished TIMESTAMP,
+    records BIGINT,
+    events_loaded BIGINT,
+    duplicates_skipped BIGINT,
+    records_skipped BIGINT,
+    events_expired BIGINT,
+    oldest_arrival TIMESTAMP,
+    newest_arrival TIMESTAMP,
+    duration_ms BIGINT
+);
+
+-- 3. The load: CALL kinlog_load(); every minute (eventbridge-schedule.sh or airflow_kinlog_load.py). It runs in one
+--    transaction (the default, atomic mode): killed anywhere, it changes nothing, and a second load waits on the
+--    lock of the load log. It deletes from the streaming view exactly the records it read; a refresh that
+--    commits meanwhile may make Redshift cancel one of the two (serializable isolation): both are safe to run again.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_PROCEDURE.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/stored-procedure-transaction-management.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/c_PLpgSQL-statements.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_LOCK.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_DELETE.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/t_Reclaiming_storage_space202.html
+CREATE OR REPLACE PROCEDURE kinlog_load()
+AS $$
+DECLARE
+    v_started TIMESTAMP;
+    v_finished TIMESTAMP;
+    v_min_ts TIMESTAMP;
+    v_max_ts TIMESTAMP;
+    v_oldest_arrival TIMESTAMP;
+    v_newest_arrival TIMESTAMP;
+    v_records BIGINT := 0;
+    v_skipped BIGINT := 0;
+    v_events BIGINT := 0;
+    v_loaded BIGINT := 0;
+    v_removed BIGINT := 0;
+    v_expired BIGINT := 0;
+BEGIN
+    -- When the load began.
+    v_started := GETDATE();
+    -- One load at a time: a second one waits here until this one ends.
+    LOCK kinlog_load_log;
+    -- Left over by a load of this session that failed.
+    DROP TABLE IF EXISTS kinlog_batch;
+    -- Likewise.
+    DROP TABLE IF EXISTS kinlog_batch_events;
+    -- The records that have arrived, known by their place in the stream: exactly these leave the landing table below, whatever arrives meanwhile.
+    CREATE TEMP TABLE kinlog_batch AS
+    SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time, payload
+    FROM kinlog_events_raw;
+    -- Typed, one row per event (delivery is at least once: the earliest copy counts); records that are not Kinlog events (no event_id or ts) stay out.
+    CREATE TEMP TABLE kinlog_batch_events AS
+    SELECT
+        approximate_arrival_timestamp,
+        partition_key,
+        shard_id,
+        sequence_number,
+        refresh_time,
+        ts,
+        level,
+        logger,
+        thread,
+        message,
+        service,
+        env,
+        host,
+        pid,
+        seq,
+        event_id,
+        schema_version,
+        mdc,
+        fields,
+        markers,
+        ndc,
+        error_type,
+        error_message,
+        error_stack,
+        source,
+        truncated
+    FROM (
+        SELECT
+            approximate_arrival_timestamp AS approximate_arrival_timestamp,
+            partition_key AS partition_key,
+            shard_id AS shard_id,
+            sequence_number AS sequence_number,
+            refresh_time AS refresh_time,
+            CAST(payload."ts" AS TIMESTAMP) AS ts,
+            CAST(payload."level" AS VARCHAR(65535)) AS level,
+            CAST(payload."logger" AS VARCHAR(65535)) AS logger,
+            CAST(payload."thread" AS VARCHAR(65535)) AS thread,
+            CAST(payload."message" AS VARCHAR(65535)) AS message,
+            CAST(payload."service" AS VARCHAR(65535)) AS service,
+            CAST(payload."env" AS VARCHAR(65535)) AS env,
+            CAST(payload."host" AS VARCHAR(65535)) AS host,
+            CAST(payload."pid" AS BIGINT) AS pid,
+            CAST(payload."seq" AS BIGINT) AS seq,
+            CAST(payload."event_id" AS VARCHAR(36)) AS event_id,
+            CAST(payload."schema_version" AS INTEGER) AS schema_version,
+            payload."mdc" AS mdc,
+            payload."fields" AS fields,
+            payload."markers" AS markers,
+            payload."ndc" AS ndc,
+            CAST(payload."error"."type" AS VARCHAR(65535)) AS error_type,
+            CAST(payload."error"."message" AS VARCHAR(65535)) AS error_message,
+            CAST(payload."error"."stack" AS VARCHAR(65535)) AS error_stack,
+            payload."source" AS source,
+            payload."truncated" AS truncated,
+            ROW_NUMBER() OVER (
+                PARTITION BY CAST(payload."event_id" AS VARCHAR(36))
+                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number
+        FROM kinlog_batch
+    ) AS arrived
+    WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;
+    -- Records in the batch.
+    SELECT INTO v_records COUNT(*)
+    FROM kinlog_batch;
+    -- The batch's oldest arrival.
+    SELECT INTO v_oldest_arrival MIN(approximate_arrival_timestamp)
+    FROM kinlog_batch;
+    -- The batch's newest arrival.
+    SELECT INTO v_newest_arrival MAX(approximate_arrival_timestamp)
+    FROM kinlog_batch;
+    -- Records that are not Kinlog events.
+    SELECT INTO v_skipped COUNT(*)
+    FROM kinlog_batch
+    WHERE CAST(payload."event_id" AS VARCHAR(36)) IS NULL OR CAST(payload."ts" AS TIMESTAMP) IS NULL;
+    -- Events in the batch.
+    SELECT INTO v_events COUNT(*)
+    FROM kinlog_batch_events;
+    -- The batch's earliest event time.
+    SELECT INTO v_min_ts MIN(ts)
+    FROM kinlog_batch_events;
+    -- The batch's latest event time.
+    SELECT INTO v_max_ts MAX(ts)
+    FROM kinlog_batch_events;
+    -- Into the table, unless an earlier load has the event: copies of one event share ts, so the check reads only the batch's time range of the table, which the sort key finds.
+    INSERT INTO kinlog_events (
+        approximate_arrival_timestamp,
+        partition_key,
+        shard_id,
+        sequence_number,
+        refresh_time,
+        ts,
+        level,
+        logger,
+        thread,
+        message,
+        service,
+        env,
+        host,
+        pid,
+        seq,
+        event_id,
+        schema_version,
+        mdc,
+        fields,
+        markers,
+        ndc,
+        error_type,
+        error_message,
+        error_stack,
+        source,
+        truncated
+    )
+    SELECT
+        approximate_arrival_timestamp,
+        partition_key,
+        shard_id,
+        sequence_number,
+        refresh_time,
+        ts,
+        level,
+        logger,
+        thread,
+        message,
+        service,
+        env,
+        host,
+        pid,
+        seq,
+        event_id,
+        schema_version,
+        mdc,
+        fields,
+        markers,
+        ndc,
+        error_type,
+        error_message,
+        error_stack,
+        source,
+        truncated
+    FROM kinlog_batch_events AS arrived
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM kinlog_events AS loaded
+        WHERE loaded.ts BETWEEN v_min_ts AND v_max_ts
+          AND loaded.ts = arrived.ts
+          AND loaded.event_id = arrived.event_id);
+    GET DIAGNOSTICS v_loaded := ROW_COUNT;
+    -- The batch leaves the landing table, record by record: what a refresh added meanwhile stays.
+    DELETE FROM kinlog_events_raw
+    USING kinlog_batch
+    WHERE kinlog_events_raw.shard_id = kinlog_batch.shard_id
+      AND kinlog_events_raw.sequence_number = kinlog_batch.sequence_number;
+    GET DIAGNOSTICS v_removed := ROW_COUNT;
+    -- When the load ended.
+    v_finished := GETDATE();
+    -- The load's row in the log.
+    INSERT INTO kinlog_load_log (load_started, load_finished, records, events_loaded, duplicates_skipped, records_skipped, events_expired, oldest_arrival, newest_arrival, duration_ms)
+    VALUES (v_started, v_finished, v_records, v_loaded, v_records - v_skipped - v_loaded, v_skipped, 0, v_oldest_arrival, v_newest_arrival, DATEDIFF(millisecond, v_started, v_finished));
+    -- The batch's temporary tables.
+    DROP TABLE kinlog_batch_events;
+    -- Likewise.
+    DROP TABLE kinlog_batch;
+END;
+$$ LANGUAGE plpgsql;
+
+-- 4. The live view: the table, and what has arrived since the last load typed on the fly, one row per event.
+--    Dashboards read it: events seconds old, while only the small streaming view is read besides the table.
+--    A copy of an event resent after the event was loaded shows here until the next load skips it.
+-- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_VIEW.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_WF_ROW_NUMBER.html
+CREATE OR REPLACE VIEW kinlog_events_live AS
+SELECT
+    approximate_arrival_timestamp,
+    partition_key,
+    shard_id,
+    sequence_number,
+    refresh_time,
+    ts,
+    level,
+    logger,
+    thread,
+    message,
+    service,
+    env,
+    host,
+    pid,
+    seq,
+    event_id,
+    schema_version,
+    mdc,
+    fields,
+    markers,
+    ndc,
+    error_type,
+    error_message,
+    error_stack,
+    source,
+    truncated
+FROM kinlog_events
+UNION ALL
+SELECT
+    approximate_arrival_timestamp,
+    partition_key,
+    shard_id,
+    sequence_number,
+    refresh_time,
+    ts,
+    level,
+    logger,
+    thread,
+    message,
+    service,
+    env,
+    host,
+    pid,
+    seq,
+    event_id,
+    schema_version,
+    mdc,
+    fields,
+    markers,
+    ndc,
+    error_type,
+    error_message,
+    error_stack,
+    source,
+    truncated
+FROM (
+    SELECT
+        approximate_arrival_timestamp AS approximate_arrival_timestamp,
+        partition_key AS partition_key,
+        shard_id AS shard_id,
+        sequence_number AS sequence_number,
+        refresh_time AS refresh_time,
+        CAST(payload."ts" AS TIMESTAMP) AS ts,
+        CAST(payload."level" AS VARCHAR(65535)) AS level,
+        CAST(payload."logger" AS VARCHAR(65535)) AS logger,
+        CAST(payload."thread" AS VARCHAR(65535)) AS thread,
+        CAST(payload."message" AS VARCHAR(65535)) AS message,
+        CAST(payload."service" AS VARCHAR(65535)) AS service,
+        CAST(payload."env" AS VARCHAR(65535)) AS env,
+        CAST(payload."host" AS VARCHAR(65535)) AS host,
+        CAST(payload."pid" AS BIGINT) AS pid,
+        CAST(payload."seq" AS BIGINT) AS seq,
+        CAST(payload."event_id" AS VARCHAR(36)) AS event_id,
+        CAST(payload."schema_version" AS INTEGER) AS schema_version,
+        payload."mdc" AS mdc,
+        payload."fields" AS fields,
+        payload."markers" AS markers,
+        payload."ndc" AS ndc,
+        CAST(payload."error"."type" AS VARCHAR(65535)) AS error_type,
+        CAST(payload."error"."message" AS VARCHAR(65535)) AS error_message,
+        CAST(payload."error"."stack" AS VARCHAR(65535)) AS error_stack,
+        payload."source" AS source,
+        payload."truncated" AS truncated,
+        ROW_NUMBER() OVER (
+            PARTITION BY CAST(payload."event_id" AS VARCHAR(36))
+            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number
+    FROM kinlog_events_raw
+) AS arrived
+WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;

@@ -129,11 +129,11 @@ BEGIN
         truncated
     FROM (
         SELECT
-            approximate_arrival_timestamp AS approximate_arrival_timestamp,
-            partition_key AS partition_key,
-            shard_id AS shard_id,
-            sequence_number AS sequence_number,
-            refresh_time AS refresh_time,
+            approximate_arrival_timestamp,
+            partition_key,
+            shard_id,
+            sequence_number,
+            refresh_time,
             CAST(payload."ts" AS TIMESTAMP) AS ts,
             CAST(payload."level" AS VARCHAR(65535)) AS level,
             CAST(payload."logger" AS VARCHAR(65535)) AS logger,
@@ -330,11 +330,11 @@ SELECT
     truncated
 FROM (
     SELECT
-        approximate_arrival_timestamp AS approximate_arrival_timestamp,
-        partition_key AS partition_key,
-        shard_id AS shard_id,
-        sequence_number AS sequence_number,
-        refresh_time AS refresh_time,
+        approximate_arrival_timestamp,
+        partition_key,
+        shard_id,
+        sequence_number,
+        refresh_time,
         CAST(payload."ts" AS TIMESTAMP) AS ts,
         CAST(payload."level" AS VARCHAR(65535)) AS level,
         CAST(payload."logger" AS VARCHAR(65535)) AS logger,

@@ -143,11 +143,11 @@ BEGIN
         amount
     FROM (
         SELECT
-            approximate_arrival_timestamp AS approximate_arrival_timestamp,
-            partition_key AS partition_key,
-            shard_id AS shard_id,
-            sequence_number AS sequence_number,
-            refresh_time AS refresh_time,
+            approximate_arrival_timestamp,
+            partition_key,
+            shard_id,
+            sequence_number,
+            refresh_time,
             CAST(payload."ts" AS TIMESTAMP) AS ts,
             CAST(payload."level" AS VARCHAR(65535)) AS level,
             CAST(payload."logger" AS VARCHAR(65535)) AS logger,
@@ -278,7 +278,7 @@ BEGIN
     GET DIAGNOSTICS v_removed := ROW_COUNT;
     -- Events older than the retention of 30 days leave the table.
     DELETE FROM analytics.orders_events
-    WHERE ts < DATEADD(day, -30, GETDATE());
+    WHERE ts < DATEADD(day, -30, v_started);
     GET DIAGNOSTICS v_expired := ROW_COUNT;
     -- When the load ended.
     v_finished := GETDATE();
@@ -364,11 +364,11 @@ SELECT
     amount
 FROM (
     SELECT
-        approximate_arrival_timestamp AS approximate_arrival_timestamp,
-        partition_key AS partition_key,
-        shard_id AS shard_id,
-        sequence_number AS sequence_number,
-        refresh_time AS refresh_time,
+        approximate_arrival_timestamp,
+        partition_key,
+        shard_id,
+        sequence_number,
+        refresh_time,
         CAST(payload."ts" AS TIMESTAMP) AS ts,
         CAST(payload."level" AS VARCHAR(65535)) AS level,
         CAST(payload."logger" AS VARCHAR(65535)) AS logger,

@@ -24,8 +24,8 @@ public interface Dialect {
     /** A statement that makes concurrent loads wait for this one, or null when the database serializes them itself. */
     String lock(String table);
 
-    /** The moment {@code days} days before now. */
-    String daysAgo(int days);
+    /** The moment {@code days} days before {@code timestamp}. */
+    String daysBefore(int days, String timestamp);
 
     /** Milliseconds from one timestamp to the next. */
     String millisBetween(String from, String to);

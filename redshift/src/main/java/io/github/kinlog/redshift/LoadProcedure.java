@@ -1,8 +1,6 @@
 package io.github.kinlog.redshift;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The load as a Redshift stored procedure in PL/pgSQL, in the default (atomic) mode: every step runs in the one
@@ -10,8 +8,6 @@ import java.util.regex.Pattern;
  * none takes a column's name.
  */
 final class LoadProcedure {
-    private static final Pattern VARIABLE = Pattern.compile(":([a-z_]+)");
-
     private LoadProcedure() {}
 
     static String render(RedshiftSetup setup, List<LoadStep> steps, boolean caseSensitive) {
@@ -40,28 +36,21 @@ final class LoadProcedure {
             }
         }
         StringBuilder declarations = new StringBuilder();
-        WarehouseDesign.VARIABLES.forEach((name, type) -> declarations
-                .append("    v_")
-                .append(name)
-                .append(' ')
-                .append(type.sql())
-                .append(type.base() == ColumnType.Base.BIGINT ? " := 0" : "")
-                .append(";\n"));
+        WarehouseDesign.variables()
+                .forEach((name, type) -> declarations
+                        .append("    v_")
+                        .append(name)
+                        .append(' ')
+                        .append(type.sql())
+                        .append(type.base() == ColumnType.Base.BIGINT ? " := 0" : "")
+                        .append(";\n"));
         return "CREATE OR REPLACE PROCEDURE " + setup.loadProcedure() + "()\nAS $$\nDECLARE\n" + declarations
                 + "BEGIN\n" + body + "END;\n$$ LANGUAGE plpgsql"
                 + (caseSensitive ? "\nSET enable_case_sensitive_identifier TO true" : "");
     }
 
     private static String variables(String sql) {
-        Matcher matcher = VARIABLE.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            if (!WarehouseDesign.VARIABLES.containsKey(matcher.group(1))) {
-                throw new IllegalStateException("unknown load variable :" + matcher.group(1));
-            }
-            matcher.appendReplacement(out, "v_" + matcher.group(1));
-        }
-        return matcher.appendTail(out).toString();
+        return LoadStep.bind(sql, name -> "v_" + name);
     }
 
     private static String indent(String sql) {

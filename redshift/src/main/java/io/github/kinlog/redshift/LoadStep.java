@@ -1,5 +1,9 @@
 package io.github.kinlog.redshift;
 
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * One step of the load, in order: a statement, a statement whose row count is kept, a single value read into a
  * variable, or the clock read into a variable. Statements refer to variables as {@code :name}. Redshift runs the steps
@@ -20,4 +24,21 @@ public sealed interface LoadStep {
 
     /** The current time goes into {@code variable}. */
     record Clock(String purpose, String variable) implements LoadStep {}
+
+    /**
+     * {@code sql} with each {@code :name} replaced by what {@code replacement} gives for the variable's name; throws
+     * IllegalStateException for a name that is not one of {@link WarehouseDesign#variables()}.
+     */
+    static String bind(String sql, Function<String, String> replacement) {
+        // Not inside a PostgreSQL cast (::type) or a word.
+        Matcher matcher = Pattern.compile("(?<![:\\w]):([a-z_]+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            if (!WarehouseDesign.variables().containsKey(matcher.group(1))) {
+                throw new IllegalStateException("unknown load variable :" + matcher.group(1));
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher.group(1))));
+        }
+        return matcher.appendTail(out).toString();
+    }
 }

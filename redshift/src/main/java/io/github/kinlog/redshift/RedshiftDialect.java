@@ -48,8 +48,8 @@ final class RedshiftDialect implements Dialect {
     }
 
     @Override
-    public String daysAgo(int days) {
-        return "DATEADD(day, -" + days + ", GETDATE())";
+    public String daysBefore(int days, String timestamp) {
+        return "DATEADD(day, -" + days + ", " + timestamp + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.kinlog.redshift;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,7 @@ public final class WarehouseDesign {
     static final String BATCH = "kinlog_batch";
     static final String BATCH_EVENTS = "kinlog_batch_events";
 
-    /** The load's variables and their types. */
-    static final Map<String, ColumnType> VARIABLES = variables();
+    private static final Map<String, ColumnType> VARIABLES = declareVariables();
 
     private final RedshiftSetup setup;
     private final Dialect dialect;
@@ -32,7 +32,12 @@ public final class WarehouseDesign {
         this.dialect = dialect;
     }
 
-    private static Map<String, ColumnType> variables() {
+    /** The load's variables, which its statements name as {@code :name}, and their types. */
+    public static Map<String, ColumnType> variables() {
+        return VARIABLES;
+    }
+
+    private static Map<String, ColumnType> declareVariables() {
         Map<String, ColumnType> variables = new LinkedHashMap<>();
         for (String name : List.of("started", "finished", "min_ts", "max_ts", "oldest_arrival", "newest_arrival")) {
             variables.put(name, ColumnType.TIMESTAMP);
@@ -40,7 +45,7 @@ public final class WarehouseDesign {
         for (String name : List.of("records", "skipped", "events", "loaded", "removed", "expired")) {
             variables.put(name, ColumnType.BIGINT);
         }
-        return variables;
+        return Collections.unmodifiableMap(variables);
     }
 
     /** The typed table, one row per event: the columns of {@link RedshiftSetup#columns()}. */
@@ -136,7 +141,7 @@ public final class WarehouseDesign {
         if (setup.retentionDays() != null) {
             steps.add(new LoadStep.Count(
                     "Events older than the retention of " + setup.retentionDays() + " days leave the table.",
-                    "DELETE FROM " + table + "\nWHERE ts < " + dialect.daysAgo(setup.retentionDays()),
+                    "DELETE FROM " + table + "\nWHERE ts < " + dialect.daysBefore(setup.retentionDays(), ":started"),
                     "expired"));
         }
         steps.add(new LoadStep.Clock("When the load ended.", "finished"));
@@ -165,12 +170,18 @@ public final class WarehouseDesign {
     private String typedEvents(String from) {
         return "SELECT\n" + columnList("    ") + "\nFROM (\n    SELECT\n"
                 + setup.columns().stream()
-                        .map(c -> "        " + dialect.read(c) + " AS " + c.name() + ",\n")
+                        .map(c -> "        " + read(c) + ",\n")
                         .collect(Collectors.joining())
                 + "        ROW_NUMBER() OVER (\n            PARTITION BY " + readField("event_id")
                 + "\n            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number\n"
                 + "    FROM " + from
                 + "\n) AS arrived\nWHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL";
+    }
+
+    /** A column read from a row of the landing table, named as the column. */
+    private String read(ViewColumn column) {
+        String value = dialect.read(column);
+        return value.equals(column.name()) ? value : value + " AS " + column.name();
     }
 
     private String readField(String name) {

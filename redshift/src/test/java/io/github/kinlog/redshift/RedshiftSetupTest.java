@@ -198,7 +198,7 @@ class RedshiftSetupTest {
         String kept = tableStatement(
                 RedshiftSetup.builder().retentionDays(30).build(), "CREATE OR REPLACE PROCEDURE kinlog_load()");
         assertThat(kept)
-                .contains("DELETE FROM kinlog_events\n    WHERE ts < DATEADD(day, -30, GETDATE());\n"
+                .contains("DELETE FROM kinlog_events\n    WHERE ts < DATEADD(day, -30, v_started);\n"
                         + "    GET DIAGNOSTICS v_expired := ROW_COUNT;")
                 .contains("v_skipped, v_expired, v_oldest_arrival");
     }

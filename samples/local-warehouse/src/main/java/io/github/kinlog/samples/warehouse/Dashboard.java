@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo's dashboard: the questions the Redshift dashboard queries answer, asked of the local warehouse's unique
- * view. Windows are relative to the newest event, so the answers do not depend on the machine's time zone.
+ * The demo's dashboard: the questions the Redshift dashboard queries answer, asked of the local warehouse's live view
+ * (the events table and what has arrived since the last load). Windows are relative to the newest event, so the
+ * answers do not depend on the machine's time zone.
  */
 final class Dashboard {
     private final Connection db;
@@ -19,9 +20,9 @@ final class Dashboard {
     private final Dialect dialect;
     private final String database;
 
-    Dashboard(Connection db, String uniqueView) throws SQLException {
+    Dashboard(Connection db, String liveView) throws SQLException {
         this.db = db;
-        this.events = uniqueView;
+        this.events = liveView;
         this.dialect = Dialect.of(db.getMetaData().getURL());
         this.database = db.getMetaData().getDatabaseProductName();
     }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +21,8 @@ import org.apache.logging.log4j.LogManager;
 
 /**
  * The end-to-end demo: a local Kinesis endpoint, the web shop logging through the Log4j2 appender, the local
- * warehouse following the stream, and a dashboard refreshing in the terminal. Ends with a summary that checks
- * events logged = rows in the warehouse.
+ * warehouse following the stream and loading it into the events table every few seconds, and a dashboard refreshing
+ * in the terminal. Ends with a summary that checks events logged = rows in the events table, one per event.
  */
 public final class Demo {
     static final String STREAM = "webshop-logs";
@@ -30,7 +31,8 @@ public final class Demo {
             Usage: ./demo.sh [--seconds N] [--rate EVENTS_PER_SECOND] [--shards N] [--jdbc URL]
 
             A web shop logs through Kinlog's Log4j2 appender into a local Kinesis endpoint; a local warehouse follows
-            the stream the way Redshift streaming ingestion does, and a dashboard refreshes while the shop runs.
+            the stream the way Redshift streaming ingestion does and loads it into a typed events table every 5 s,
+            the way the generated kinlog_load procedure does; a dashboard refreshes while the shop runs.
               --seconds N      how long the shop runs (default 30)
               --rate N         events per second the shop logs (default 50)
               --shards N       shards of the demo's stream (default 2)
@@ -58,22 +60,29 @@ public final class Demo {
         }
     }
 
+    /** How often the demo loads what has arrived into the events table (Redshift's schedule runs every minute). */
+    static final Duration LOAD_EVERY = Duration.ofSeconds(5);
+
     /** The outcome, for the summary and for tests. */
     record Result(
             long logged,
             long rows,
-            long copies,
             long distinctIds,
             boolean seqComplete,
+            long loads,
+            long recordsLoaded,
+            long duplicatesSkipped,
+            long landingLeft,
             Dashboard.Snapshot last,
             long orders,
             long paymentFailures) {
+        /** Every event logged is in the events table once, and the landing table has given up every record. */
         boolean matches() {
-            return logged == rows && rows == distinctIds && seqComplete;
+            return logged == rows && rows == distinctIds && seqComplete && landingLeft == 0;
         }
     }
 
-    /** The views the warehouse builds: the Redshift defaults, with the shop's page promoted to a column. */
+    /** The warehouse the demo builds: the Redshift defaults, with the shop's page and user promoted to columns. */
     static RedshiftSetup views() {
         return RedshiftSetup.builder()
                 .streamName(STREAM)
@@ -110,7 +119,8 @@ public final class Demo {
             out.println("[2/4] Creating stream " + STREAM + " with " + options.shards() + " shards...");
             kinesis.createStream(STREAM, options.shards());
             LocalWarehouse warehouse = new LocalWarehouse(kinesis.client(), STREAM, db, views());
-            Dashboard dashboard = new Dashboard(db, views().uniqueView());
+            Loader loader = warehouse.loader(Clock.systemUTC());
+            Dashboard dashboard = new Dashboard(db, views().liveView());
 
             out.println("[3/4] Running the web shop for " + options.seconds() + " s at " + options.eventsPerSecond()
                     + " events/s; the warehouse follows the stream...");
@@ -119,8 +129,13 @@ public final class Demo {
                     () -> shop.run(options.eventsPerSecond(), Duration.ofSeconds(options.seconds())), "webshop");
             shopThread.start();
             long lastDraw = 0;
+            long lastLoad = System.nanoTime();
             while (shopThread.isAlive()) {
                 warehouse.poll();
+                if (System.nanoTime() - lastLoad > LOAD_EVERY.toNanos()) {
+                    loader.load();
+                    lastLoad = System.nanoTime();
+                }
                 if (options.live() && System.nanoTime() - lastDraw > 2_000_000_000L) {
                     draw(out, options, dashboard.render(dashboard.read(), shop.logged(), "shop running"));
                     lastDraw = System.nanoTime();
@@ -144,21 +159,28 @@ public final class Demo {
                 }
                 Thread.sleep(300);
             }
+            loader.load();
             Dashboard.Snapshot last = dashboard.read();
             draw(out, options, dashboard.render(last, shop.logged(), "done"));
-            Result result = summary(db, shop, last, warehouse);
+            Result result = summary(db, shop, last);
+            RedshiftSetup setup = views();
             out.printf(
-                    "%nSummary: events logged %,d, rows in the warehouse %,d (one per event_id; %,d stored copies),"
-                            + " seq 1..%d %s.%n%s%n",
+                    "%nSummary: events logged %,d; %s holds %,d rows, one per event_id, seq 1..%d %s;"
+                            + "%n%,d loads took %,d records (%,d duplicates skipped), %,d left in %s.%n%s%n",
                     result.logged(),
+                    setup.table(),
                     result.rows(),
-                    result.copies(),
                     result.logged(),
                     result.seqComplete() ? "complete" : "INCOMPLETE",
+                    result.loads(),
+                    result.recordsLoaded(),
+                    result.duplicatesSkipped(),
+                    result.landingLeft(),
+                    setup.streamingView(),
                     result.matches() ? "OK: every event logged is queryable exactly once." : "MISMATCH: see above.");
             out.println("The warehouse stays in " + options.jdbcUrl().replaceAll("password=[^&;]*", "password=***")
-                    + " (views " + views().eventsView() + ", "
-                    + views().uniqueView() + "); the local endpoint is stopped.");
+                    + " (table " + setup.table() + ", view " + setup.liveView() + ", load log " + setup.loadLog()
+                    + "); the local endpoint is stopped.");
             return result;
         }
     }
@@ -180,21 +202,28 @@ public final class Demo {
         return endpoint;
     }
 
-    private static Result summary(Connection db, WebShop shop, Dashboard.Snapshot last, LocalWarehouse warehouse)
-            throws SQLException {
+    private static Result summary(Connection db, WebShop shop, Dashboard.Snapshot last) throws SQLException {
+        RedshiftSetup setup = views();
         try (Statement s = db.createStatement();
-                ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM " + WarehouseSql.RAW + "),"
-                        + " COUNT(*), COUNT(DISTINCT event_id), MIN(seq), MAX(seq), COUNT(DISTINCT seq)"
-                        + " FROM " + views().uniqueView())) {
+                ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT event_id), MIN(seq), MAX(seq),"
+                        + " COUNT(DISTINCT seq),"
+                        + " (SELECT COUNT(*) FROM " + setup.loadLog() + "),"
+                        + " (SELECT SUM(records) FROM " + setup.loadLog() + "),"
+                        + " (SELECT SUM(duplicates_skipped) FROM " + setup.loadLog() + "),"
+                        + " (SELECT COUNT(*) FROM " + setup.streamingView() + ")"
+                        + " FROM " + setup.table())) {
             r.next();
-            long rows = r.getLong(2);
-            boolean seqComplete = rows == 0 || (r.getLong(4) == 1 && r.getLong(5) == rows && r.getLong(6) == rows);
+            long rows = r.getLong(1);
+            boolean seqComplete = rows == 0 || (r.getLong(3) == 1 && r.getLong(4) == rows && r.getLong(5) == rows);
             return new Result(
                     shop.logged(),
                     rows,
-                    r.getLong(1),
-                    r.getLong(3),
+                    r.getLong(2),
                     seqComplete,
+                    r.getLong(6),
+                    r.getLong(7),
+                    r.getLong(8),
+                    r.getLong(9),
                     last,
                     shop.logged(WebShop.Action.ORDER),
                     shop.logged(WebShop.Action.PAYMENT_FAILURE));

@@ -1,18 +1,29 @@
 package io.github.kinlog.samples.warehouse;
 
 import io.github.kinlog.redshift.ColumnType;
+import io.github.kinlog.redshift.ViewColumn;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What differs between the warehouse databases: how JSON is stored and navigated, and how a value is converted
- * without failing the query, as Redshift's casts from SUPER give NULL rather than an error.
+ * The local databases' side of the warehouse design: how JSON is stored and navigated, and how a value converts
+ * without failing the statement, as Redshift's casts from SUPER give NULL rather than an error.
  */
-enum Dialect {
+enum Dialect implements io.github.kinlog.redshift.Dialect {
     DUCKDB {
         @Override
-        String jsonType() {
+        public String payloadType() {
             return "JSON";
+        }
+
+        @Override
+        public String type(ColumnType type) {
+            return switch (type.base()) {
+                case SUPER -> "JSON";
+                case VARCHAR -> "VARCHAR";
+                case DOUBLE_PRECISION -> "DOUBLE";
+                default -> type.sql();
+            };
         }
 
         @Override
@@ -27,27 +38,28 @@ enum Dialect {
 
         @Override
         String convert(String text, ColumnType type) {
-            return "TRY_CAST(" + text + " AS " + sqlType(type) + ")";
+            return "TRY_CAST(" + text + " AS " + type(type) + ")";
+        }
+
+        /** DuckDB keeps one writer per row: of two loads at once, the second to delete the batch fails, unharmed. */
+        @Override
+        public String lock(String table) {
+            return null;
         }
 
         @Override
-        String sqlType(ColumnType type) {
-            return switch (type.base()) {
-                case SUPER -> "JSON";
-                case VARCHAR -> "VARCHAR";
-                case DOUBLE_PRECISION -> "DOUBLE";
-                default -> type.sql();
-            };
+        public String daysBefore(int days, String timestamp) {
+            return "(" + timestamp + " - INTERVAL " + days + " DAY)";
+        }
+
+        @Override
+        public String millisBetween(String from, String to) {
+            return "date_diff('millisecond', " + from + ", " + to + ")";
         }
 
         @Override
         String minute(String timestamp) {
             return "strftime(date_trunc('minute', " + timestamp + "), '%H:%M')";
-        }
-
-        @Override
-        String millisBetween(String from, String to) {
-            return "date_diff('millisecond', " + from + ", " + to + ")";
         }
 
         private String jsonPath(List<String> path) {
@@ -61,8 +73,17 @@ enum Dialect {
 
     POSTGRESQL {
         @Override
-        String jsonType() {
+        public String payloadType() {
             return "JSONB";
+        }
+
+        @Override
+        public String type(ColumnType type) {
+            return switch (type.base()) {
+                case SUPER -> "JSONB";
+                case VARCHAR -> "TEXT";
+                default -> type.sql();
+            };
         }
 
         @Override
@@ -87,26 +108,28 @@ enum Dialect {
                     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?Z$";
                 default -> throw new IllegalArgumentException("no conversion to " + type);
             };
-            return "CASE WHEN " + text + " ~ '" + shape + "' THEN CAST(" + text + " AS " + sqlType(type) + ") END";
+            return "CASE WHEN " + text + " ~ '" + shape + "' THEN CAST(" + text + " AS " + type(type) + ") END";
+        }
+
+        /** Redshift's LOCK: a second load waits here until the first commits, then finds the batch gone. */
+        @Override
+        public String lock(String table) {
+            return "LOCK TABLE " + table + " IN EXCLUSIVE MODE";
         }
 
         @Override
-        String sqlType(ColumnType type) {
-            return switch (type.base()) {
-                case SUPER -> "JSONB";
-                case VARCHAR -> "TEXT";
-                default -> type.sql();
-            };
+        public String daysBefore(int days, String timestamp) {
+            return "(" + timestamp + " - INTERVAL '" + days + " days')";
+        }
+
+        @Override
+        public String millisBetween(String from, String to) {
+            return "CAST(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000 AS BIGINT)";
         }
 
         @Override
         String minute(String timestamp) {
             return "to_char(date_trunc('minute', " + timestamp + "), 'HH24:MI')";
-        }
-
-        @Override
-        String millisBetween(String from, String to) {
-            return "(EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000)";
         }
 
         private String arrayPath(List<String> path) {
@@ -133,8 +156,23 @@ enum Dialect {
                 + " (jdbc:postgresql:...), not " + jdbcUrl.replaceAll("password=[^&;]*", "password=***"));
     }
 
-    /** The column type that holds a JSON document. */
-    abstract String jsonType();
+    @Override
+    public String read(ViewColumn column) {
+        if (column.path().isEmpty()) {
+            return column.name();
+        }
+        return switch (column.type().base()) {
+            case SUPER -> json(column.path());
+            case VARCHAR -> text(column.path());
+            default -> convert(text(column.path()), column.type());
+        };
+    }
+
+    /** No sort keys or encodings to choose: the local databases decide for themselves. */
+    @Override
+    public String eventsTableOptions() {
+        return "";
+    }
 
     /** The JSON value at a path. */
     abstract String json(List<String> path);
@@ -145,12 +183,6 @@ enum Dialect {
     /** {@code text} converted to {@code type}, or NULL when it does not convert. */
     abstract String convert(String text, ColumnType type);
 
-    /** The database's name for a column type. */
-    abstract String sqlType(ColumnType type);
-
     /** A timestamp's minute as HH:MM. */
     abstract String minute(String timestamp);
-
-    /** Milliseconds from one timestamp to another. */
-    abstract String millisBetween(String from, String to);
 }

@@ -10,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads every shard of a stream the way Redshift streaming ingestion does, from TRIM_HORIZON, following shard
- * iterators, and stores each record with the Kinesis metadata columns and its JSON. The position of each shard is
+ * iterators, and stores each record with the Kinesis metadata columns and its JSON in the landing table, from which
+ * the {@link Loader} moves events into the events table. The position of each shard is
  * stored with the rows, in one transaction, so a restart neither loses nor repeats a row. Like the streaming view's
  * CAN_JSON_PARSE, a record that is not JSON is skipped and counted.
  */
@@ -43,12 +46,12 @@ public final class LocalWarehouse {
     private long skipped;
 
     /** Creates the tables and views if needed, in DuckDB or PostgreSQL (from the connection's URL). */
-    public LocalWarehouse(KinesisClient kinesis, String stream, Connection db, RedshiftSetup views)
+    public LocalWarehouse(KinesisClient kinesis, String stream, Connection db, RedshiftSetup setup)
             throws SQLException {
         this.kinesis = kinesis;
         this.stream = stream;
         this.db = db;
-        this.sql = new WarehouseSql(views, Dialect.of(db.getMetaData().getURL()));
+        this.sql = new WarehouseSql(setup, Dialect.of(db.getMetaData().getURL()));
         db.setAutoCommit(true);
         try (Statement statement = db.createStatement()) {
             for (String ddl : sql.schema()) {
@@ -58,17 +61,39 @@ public final class LocalWarehouse {
         db.setAutoCommit(false);
     }
 
-    /** Drops the warehouse's views and tables, for a fresh start against a new stream. */
-    public static void drop(Connection db, RedshiftSetup views) throws SQLException {
+    /** Drops the warehouse's views and tables, whichever of the two each is, for a fresh start against a new stream. */
+    public static void drop(Connection db, RedshiftSetup setup) throws SQLException {
+        List<String> names = new WarehouseSql(setup, Dialect.of(db.getMetaData().getURL())).names();
+        List<String> views = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("SELECT table_type FROM information_schema.tables"
+                + " WHERE table_name = ? AND table_schema = current_schema()")) {
+            for (String name : names) {
+                query.setString(1, name);
+                try (ResultSet type = query.executeQuery()) {
+                    if (type.next()) {
+                        (type.getString(1).equals("VIEW") ? views : tables).add(name);
+                    }
+                }
+            }
+        }
         try (Statement statement = db.createStatement()) {
-            statement.execute("DROP VIEW IF EXISTS " + views.uniqueView());
-            statement.execute("DROP VIEW IF EXISTS " + views.eventsView());
-            statement.execute("DROP TABLE IF EXISTS " + WarehouseSql.RAW);
-            statement.execute("DROP TABLE IF EXISTS " + WarehouseSql.POSITIONS);
+            // Views first: they read the tables.
+            for (String view : views) {
+                statement.execute("DROP VIEW " + view);
+            }
+            for (String table : tables) {
+                statement.execute("DROP TABLE " + table);
+            }
         }
         if (!db.getAutoCommit()) {
             db.commit();
         }
+    }
+
+    /** The load into the events table, on this warehouse's connection, reading the time from {@code clock}. */
+    Loader loader(Clock clock) {
+        return new Loader(db, sql.design(), clock);
     }
 
     /** Reads what every shard has now; returns the rows stored. */

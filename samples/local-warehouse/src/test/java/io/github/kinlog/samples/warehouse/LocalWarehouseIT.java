@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,9 +63,12 @@ class LocalWarehouseIT {
             restarted.poll();
             restarted.poll();
 
-            assertThat(count(db, "SELECT COUNT(*) FROM " + WarehouseSql.RAW)).isEqualTo(30);
-            assertThat(count(db, "SELECT COUNT(DISTINCT seq) FROM kinlog_events_unique"))
+            assertThat(count(db, "SELECT COUNT(*) FROM kinlog_events_raw")).isEqualTo(30);
+            assertThat(count(db, "SELECT COUNT(DISTINCT seq) FROM kinlog_events_live"))
                     .isEqualTo(30);
+            Loader.Outcome load = restarted.loader(Clock.systemUTC()).load();
+            assertThat(load.loaded()).isEqualTo(30);
+            assertThat(count(db, "SELECT COUNT(*) FROM kinlog_events_raw")).isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM kinlog_events WHERE page = '/p' AND ts IS NOT NULL"))
                     .isEqualTo(30);
         }

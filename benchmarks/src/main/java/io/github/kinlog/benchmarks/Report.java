@@ -196,7 +196,8 @@ final class Report {
         };
     }
 
-    private static String machine() {
+    /** The machine a measurement ran on, for the reports. */
+    static String machine() {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()

@@ -45,12 +45,12 @@ final class DocumentedCommands {
                 KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn spring-boot:run""", Way.start("Started ShopApplication in", 8080));
         KNOWN.put("cd samples/spring-boot-logback && mvn -q exec:java", Way.run("requests answered, 0 failed"));
         KNOWN.put(
-                "java -jar common/target/kinlog-common-0.1.0-SNAPSHOT.jar check records.jsonl",
+                "java -jar redshift/target/kinlog-redshift-0.1.0-SNAPSHOT.jar check records.jsonl",
                 Way.run("ingestible, 0 not"));
         KNOWN.put("""
-                mvn dependency:copy -Dartifact=io.github.kinlog:kinlog-common:0.1.0-SNAPSHOT -DoutputDirectory=.
-                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --help
-                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --stream app-logs --promote 'mdc.user_id:varchar(64)' --out kinlog-redshift""", Way.run("wrote kinlog-redshift/01-streaming-ingestion.sql"));
+                mvn dependency:copy -Dartifact=io.github.kinlog:kinlog-redshift:0.1.0-SNAPSHOT -DoutputDirectory=.
+                java -jar kinlog-redshift-0.1.0-SNAPSHOT.jar generate --help
+                java -jar kinlog-redshift-0.1.0-SNAPSHOT.jar generate --stream app-logs --promote 'mdc.user_id:varchar(64)' --retention-days 30 --out kinlog-redshift""", Way.run("wrote kinlog-redshift/02-events-table.sql"));
         KNOWN.put(
                 """
                 REGION=us-east-1
@@ -60,9 +60,9 @@ final class DocumentedCommands {
                 aws kinesis create-stream --region $REGION --stream-name app-logs \\
                   --stream-mode-details StreamMode=ON_DEMAND
 
-                # 2. The generated files for this stream and account.
-                java -jar kinlog-common-0.1.0-SNAPSHOT.jar redshift --stream app-logs --region $REGION --account-id $ACCOUNT \\
-                  --out kinlog-redshift
+                # 2. The generated files for this stream and account, keeping 30 days of events.
+                java -jar kinlog-redshift-0.1.0-SNAPSHOT.jar generate --stream app-logs --region $REGION --account-id $ACCOUNT \\
+                  --retention-days 30 --out kinlog-redshift
 
                 # 3. The role Redshift assumes to read the stream.
                 aws iam create-role --role-name kinlog-redshift-streaming \\
@@ -81,15 +81,18 @@ final class DocumentedCommands {
                 SECRET=$(aws redshift-serverless get-namespace --region $REGION --namespace-name kinlog \\
                   --query namespace.adminPasswordSecretArn --output text)
 
-                # 5. The schema and views, in one transaction through the Data API.
+                # 5. The streaming view, the events table, the load and the live view, in one transaction (Data API).
                 aws redshift-data batch-execute-statement --region $REGION --workgroup-name kinlog --database dev \\
                   --secret-arn $SECRET --cli-input-json file://kinlog-redshift/redshift-data-statements.json
 
-                # 6. Let the application write: attach kinlog-redshift/producer-policy.json to its role, configure the
-                #    appender with streamName app-logs, and log. Then query:
+                # 6. The load, every minute: an EventBridge rule, and a role that may only run it.
+                AWS_REGION=$REGION kinlog-redshift/eventbridge-schedule.sh $SECRET
+
+                # 7. Let the application write: attach kinlog-redshift/producer-policy.json to its role, configure the
+                #    appender with streamName app-logs, and log. Then a dashboard query, on the last hour:
                 ID=$(aws redshift-data execute-statement --region $REGION --workgroup-name kinlog --database dev \\
                   --secret-arn $SECRET --query Id --output text \\
-                  --sql "SELECT level, COUNT(*) FROM kinlog_events_unique GROUP BY level")
+                  --sql "SELECT level, COUNT(*) FROM kinlog_events_live WHERE ts > GETDATE() - INTERVAL '1 hour' GROUP BY level")
                 sleep 5; aws redshift-data get-statement-result --region $REGION --id $ID""",
                 Way.skip("needs an AWS account; its generator step is the one run just before, with other options"));
         KNOWN.put("mvn spotless:apply", Way.skip("rewrites files; the same formatter checks every file in this build"));
@@ -119,6 +122,14 @@ final class DocumentedCommands {
                 mvn -pl benchmarks -am package -DskipTests
                 java -cp benchmarks/target/benchmarks.jar io.github.kinlog.benchmarks.PeerComparison docs/benchmarks.md""",
                 Way.skip("a 15-minute measurement that rewrites docs/benchmarks.md; this build builds the benchmarks"));
+        KNOWN.put(
+                """
+                mvn -pl benchmarks -am package -DskipTests
+                java -cp benchmarks/target/benchmarks.jar io.github.kinlog.benchmarks.WarehouseBenchmark docs/warehouse.md""",
+                Way.skip("a 45-minute measurement that rewrites docs/warehouse.md; this build builds the benchmarks"));
+        KNOWN.put("""
+                mvn -pl samples/local-warehouse -am test -Dtest=LoaderTest -Dsurefire.failIfNoSpecifiedTests=false \\
+                  -Dkinlog.warehouse.postgres='jdbc:postgresql://localhost/kinlog_test?user=postgres&password=postgres'""", Way.skip("needs a PostgreSQL server; the same tests run on DuckDB in this build"));
         KNOWN.put("""
                 release/dry-run.sh                 # builds the bundle unsigned, then checks it
                 release/dry-run.sh --sign          # the same, signed with your default GPG key

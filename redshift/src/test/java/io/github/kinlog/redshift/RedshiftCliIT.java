@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The published jar runs the generator on its own: java -jar kinlog-common.jar redshift, nothing else on the path. */
+/** The published jar runs the generator on its own: java -jar kinlog-redshift.jar generate, nothing else on the path. */
 class RedshiftCliIT {
     @Test
     void theJarAloneGeneratesTheDdl() throws IOException, InterruptedException {

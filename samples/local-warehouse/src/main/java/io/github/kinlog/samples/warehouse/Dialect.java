@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The local databases' side of the warehouse design: how JSON is stored and navigated, and how a value converts
  * without failing the statement, as Redshift's casts from SUPER give NULL rather than an error.
  */
-enum Dialect implements io.github.kinlog.redshift.Dialect {
+public enum Dialect implements io.github.kinlog.redshift.Dialect {
     DUCKDB {
         @Override
         public String payloadType() {
@@ -145,7 +145,7 @@ enum Dialect implements io.github.kinlog.redshift.Dialect {
     };
 
     /** The database a JDBC URL names: DuckDB or PostgreSQL. */
-    static Dialect of(String jdbcUrl) {
+    public static Dialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:duckdb:")) {
             return DUCKDB;
         }

@@ -17,36 +17,36 @@ import java.util.Map;
  * Runs the load Redshift runs as a stored procedure, the same steps from {@link WarehouseDesign#loadSteps()}, through
  * JDBC in one transaction: each {@code :variable} becomes a typed parameter, and the clock is read in Java.
  */
-final class Loader {
+public final class Loader {
     /** Told after each step, for tests that stop a load part-way. */
-    interface StepListener {
+    public interface StepListener {
         void afterStep(int index, LoadStep step) throws SQLException;
     }
 
     /** What one load did: the variables the steps set. */
-    record Outcome(Map<String, Object> values) {
-        long count(String variable) {
+    public record Outcome(Map<String, Object> values) {
+        public long count(String variable) {
             Object value = values.get(variable);
             return value == null ? 0 : ((Number) value).longValue();
         }
 
-        long records() {
+        public long records() {
             return count("records");
         }
 
-        long loaded() {
+        public long loaded() {
             return count("loaded");
         }
 
-        long skipped() {
+        public long skipped() {
             return count("skipped");
         }
 
-        long expired() {
+        public long expired() {
             return count("expired");
         }
 
-        long duplicates() {
+        public long duplicates() {
             return records() - skipped() - loaded();
         }
     }
@@ -55,18 +55,18 @@ final class Loader {
     private final List<LoadStep> steps;
     private final Clock clock;
 
-    Loader(Connection db, WarehouseDesign design, Clock clock) {
+    public Loader(Connection db, WarehouseDesign design, Clock clock) {
         this.db = db;
         this.steps = design.loadSteps();
         this.clock = clock;
     }
 
     /** Runs one load; on failure, rolls back and rethrows, having changed nothing. */
-    Outcome load() throws SQLException {
+    public Outcome load() throws SQLException {
         return load((index, step) -> {});
     }
 
-    Outcome load(StepListener listener) throws SQLException {
+    public Outcome load(StepListener listener) throws SQLException {
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         Map<String, Object> values = new HashMap<>();

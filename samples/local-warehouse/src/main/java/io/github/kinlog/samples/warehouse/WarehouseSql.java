@@ -11,37 +11,42 @@ import java.util.stream.Collectors;
  * JSON), the shard positions, and the design Redshift gets (the events table, the load log, the live view), built from
  * the same definitions with the database's JSON functions in place of SUPER navigation.
  */
-final class WarehouseSql {
+public final class WarehouseSql {
     static final String POSITIONS = "kinlog_shard_positions";
 
     private final RedshiftSetup setup;
     private final Dialect dialect;
     private final WarehouseDesign design;
 
-    WarehouseSql(RedshiftSetup setup, Dialect dialect) {
+    public WarehouseSql(RedshiftSetup setup, Dialect dialect) {
         this.setup = setup;
         this.dialect = dialect;
         this.design = new WarehouseDesign(setup, dialect);
     }
 
-    WarehouseDesign design() {
+    public WarehouseDesign design() {
         return design;
     }
 
     /** Every table and view, created where missing; the live view is replaced, as its definition may change. */
-    List<String> schema() {
+    public List<String> schema() {
         return List.of(
-                "CREATE TABLE IF NOT EXISTS " + setup.streamingView() + " (\n"
-                        + EventColumns.KINESIS.stream()
-                                .map(c -> "    " + c.name() + " " + dialect.type(c.type()) + ",\n")
-                                .collect(Collectors.joining())
-                        + "    payload " + dialect.payloadType() + ")",
+                createLanding(),
                 // Written in the same transaction as the rows: a restart resumes after the last row stored.
                 "CREATE TABLE IF NOT EXISTS " + POSITIONS
                         + " (shard_id VARCHAR(128) PRIMARY KEY, sequence_number VARCHAR(128) NOT NULL)",
                 design.createEventsTable(),
                 design.createLoadLog(),
                 design.createLiveView());
+    }
+
+    /** The landing table: the streaming view's columns, the Kinesis ones and the JSON. */
+    public String createLanding() {
+        return "CREATE TABLE IF NOT EXISTS " + setup.streamingView() + " (\n"
+                + EventColumns.KINESIS.stream()
+                        .map(c -> "    " + c.name() + " " + dialect.type(c.type()) + ",\n")
+                        .collect(Collectors.joining())
+                + "    payload " + dialect.payloadType() + ")";
     }
 
     /**
@@ -59,7 +64,7 @@ final class WarehouseSql {
     }
 
     /** Stores one record; the parameters are the Kinesis columns in order, then the JSON. */
-    String insertRecord() {
+    public String insertRecord() {
         return "INSERT INTO " + setup.streamingView() + " VALUES (?, ?, ?, ?, ?, "
                 + (dialect == Dialect.POSTGRESQL ? "CAST(? AS JSONB)" : "?") + ")";
     }

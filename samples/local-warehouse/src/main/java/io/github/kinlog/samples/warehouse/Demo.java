@@ -234,6 +234,7 @@ public final class Demo {
         if (options.live()) {
             out.print("\033[H\033[2J");
         }
-        out.println(screen);
+        // The screen ends with its own line break.
+        out.print(screen);
     }
 }

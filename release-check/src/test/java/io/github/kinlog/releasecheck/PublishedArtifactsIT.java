@@ -21,7 +21,8 @@ class PublishedArtifactsIT {
             "kinlog-bom", "bom",
             "kinlog-common", "common",
             "kinlog-log4j2", "log4j2-kinesis",
-            "kinlog-logback", "logback-kinesis");
+            "kinlog-logback", "logback-kinesis",
+            "kinlog-redshift", "redshift");
 
     @Test
     void everyPublishedArtifactIsComplete() throws IOException {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.core.LifeCycle;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,14 @@ class KinesisAppenderConfigTest {
         System.setProperty("aws.secretAccessKey", "test");
         try (StatusMessages messages = new StatusMessages()) {
             LoggerContext context = Log4jContexts.start(configuration);
+            KinlogPipeline pipeline = Log4jContexts.kinesis(context, "kinesis").pipeline();
             context.getLogger("com.example.Shop").info("never delivered");
+            // The report names the last failure: stop only once there is one (the first request may be slow to
+            // build on a loaded machine, and would then not have failed yet within the timeout).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pipeline.metrics().failedRequests() == 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
 
             context.stop(50, TimeUnit.MILLISECONDS);
 

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 /** Waits for a condition that another thread brings about, failing with a description if it never comes. */
 public final class Await {
     /** Generous: these tests run on loaded two-core machines. */
-    public static final Duration DEFAULT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT = Duration.ofSeconds(60);
 
     private Await() {}
 

@@ -176,10 +176,11 @@ public final class KinlogConfig {
      */
     public List<String> warnings() {
         if (endpoint != null && endpoint.getScheme().equals("http") && !isLoopback(endpoint.getHost())) {
-            return List.of("Kinesis stream " + streamName + ": endpoint " + endpoint + " is plain HTTP, so log events"
-                    + " travel unencrypted. Use https unless this is a local emulator.");
+            return Collections.singletonList(
+                    "Kinesis stream " + streamName + ": endpoint " + endpoint + " is plain HTTP, so log events"
+                            + " travel unencrypted. Use https unless this is a local emulator.");
         }
-        return List.of();
+        return Collections.emptyList();
     }
 
     /** Judged from the name alone: a DNS lookup here would be a network call while the application starts. */
@@ -577,7 +578,7 @@ public final class KinlogConfig {
         }
 
         private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
+            return value == null || value.trim().isEmpty() ? null : value.trim();
         }
     }
 }

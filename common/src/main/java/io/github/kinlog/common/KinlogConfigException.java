@@ -1,5 +1,7 @@
 package io.github.kinlog.common;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The configuration is invalid; the message lists every problem found, one per line. */
@@ -10,7 +12,7 @@ public final class KinlogConfigException extends IllegalArgumentException {
 
     public KinlogConfigException(List<String> problems) {
         super("Invalid Kinlog configuration:\n  - " + String.join("\n  - ", problems));
-        this.problems = List.copyOf(problems);
+        this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
     }
 
     public List<String> problems() {

@@ -103,6 +103,9 @@ final class DocumentedCommands {
         KNOWN.put("""
                 cd samples/log4j2-webshop
                 KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn -q exec:java -Dexec.args="20 10\"""", Way.run("Web shop: logged"));
+        KNOWN.put("""
+                cd samples/spring-boot-2-logback
+                KINLOG_ENDPOINT=http://localhost:4567 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test mvn -q spring-boot:run""", Way.run("Started InventoryApplication in"));
         KNOWN.put("cd samples/bom-consumer && mvn -q verify", Way.run(""));
         // CONTRIBUTING.md
         KNOWN.put(
@@ -114,6 +117,10 @@ final class DocumentedCommands {
                 Way.skip(
                         "the README's ./local-kinesis.sh > records.jsonl, which runs, is the same with its output kept;"
                                 + " a second one would need port 4567"));
+        KNOWN.put(
+                "mvn verify -Pcompat-matrix -pl compatibility -am -Dit.test=CompatibilityIT"
+                        + " -Dfailsafe.failIfNoSpecifiedTests=false",
+                Way.skip("the whole version matrix; its oldest and newest versions run in this build"));
         KNOWN.put(
                 "mvn verify -Psoak -pl reliability -am -Dit.test=SoakIT -Dfailsafe.failIfNoSpecifiedTests=false",
                 Way.skip("the ten-minute soak, opt-in by design"));

@@ -5,6 +5,7 @@ import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.encode.EventEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
@@ -66,7 +67,10 @@ public final class KinlogJsonLayout extends AbstractLayout<byte[]> implements Lo
 
     @Override
     public Map<String, String> getContentFormat() {
-        return Map.of("format", "kinlog-json", "schema_version", "1");
+        Map<String, String> format = new HashMap<>();
+        format.put("format", "kinlog-json");
+        format.put("schema_version", "1");
+        return format;
     }
 
     @Override

@@ -61,11 +61,11 @@ final class Log4jEventView implements LogEventView {
         if (message == null) {
             return null;
         }
-        if (message instanceof StructuredDataMessage structured) {
-            return structured.getFormat();
+        if (message instanceof StructuredDataMessage) {
+            return ((StructuredDataMessage) message).getFormat();
         }
-        if (message instanceof MapMessage<?, ?> map && map.containsKey("message")) {
-            return map.get("message");
+        if (message instanceof MapMessage<?, ?> && ((MapMessage<?, ?>) message).containsKey("message")) {
+            return ((MapMessage<?, ?>) message).get("message");
         }
         return message.getFormattedMessage();
     }
@@ -77,9 +77,10 @@ final class Log4jEventView implements LogEventView {
 
     @Override
     public void forEachField(KeyValueVisitor<Object> visitor) {
-        if (event.getMessage() instanceof MapMessage<?, ?> map) {
-            map.forEach((key, value) -> {
-                if (!(key.equals("message") && !(map instanceof StructuredDataMessage))) {
+        Message message = event.getMessage();
+        if (message instanceof MapMessage<?, ?>) {
+            ((MapMessage<?, ?>) message).forEach((key, value) -> {
+                if (!(key.equals("message") && !(message instanceof StructuredDataMessage))) {
                     visitor.accept(key, value);
                 }
             });

@@ -11,11 +11,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;
-import org.slf4j.event.KeyValuePair;
 
 /**
  * A Logback event as the Kinlog encoder reads it: the MDC becomes {@code mdc}, SLF4J key-value pairs become
- * {@code fields}, markers are listed with their references, and the throwable is read from its proxy.
+ * {@code fields}, markers are listed with their references, and the throwable is read from its proxy. What an older
+ * Logback lacks ({@link LogbackApi}) is left out.
  */
 final class LogbackEventView implements LogEventView {
     private final ILoggingEvent event;
@@ -29,7 +29,7 @@ final class LogbackEventView implements LogEventView {
 
     private Instant instant() {
         if (instant == null) {
-            instant = event.getInstant();
+            instant = LogbackApi.INSTANT ? event.getInstant() : Instant.ofEpochMilli(event.getTimeStamp());
         }
         return instant;
     }
@@ -74,16 +74,18 @@ final class LogbackEventView implements LogEventView {
 
     @Override
     public void forEachField(KeyValueVisitor<Object> visitor) {
-        List<KeyValuePair> pairs = event.getKeyValuePairs();
-        if (pairs != null) {
-            for (KeyValuePair pair : pairs) {
-                visitor.accept(pair.key, pair.value);
-            }
+        if (LogbackApi.KEY_VALUE_PAIRS) {
+            LogbackKeyValuePairs.forEach(event, visitor);
         }
     }
 
     @Override
+    @SuppressWarnings("deprecation") // getMarker(): Logback 1.2's only way to the marker
     public void forEachMarker(MarkerVisitor visitor) {
+        if (!LogbackApi.MARKER_LIST) {
+            visitMarker(event.getMarker(), visitor);
+            return;
+        }
         List<Marker> markers = event.getMarkerList();
         if (markers != null) {
             for (Marker marker : markers) {
@@ -110,8 +112,8 @@ final class LogbackEventView implements LogEventView {
             return null;
         }
         // The live throwable when there is one; a proxy made elsewhere (a remote event) is read as it is.
-        return proxy instanceof ThrowableProxy live && live.getThrowable() != null
-                ? ThrowableView.of(live.getThrowable())
+        return proxy instanceof ThrowableProxy && ((ThrowableProxy) proxy).getThrowable() != null
+                ? ThrowableView.of(((ThrowableProxy) proxy).getThrowable())
                 : new LogbackThrowableView(proxy);
     }
 

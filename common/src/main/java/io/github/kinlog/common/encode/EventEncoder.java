@@ -13,6 +13,7 @@ import io.github.kinlog.common.event.ThrowableView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,7 +82,8 @@ public final class EventEncoder {
         this.env = settings.env();
         this.host = settings.host() != null ? settings.host() : HostInfo.hostName();
         settings.staticFields()
-                .forEach((name, value) -> staticFields.add(Map.entry(new SerializedString(name), value)));
+                .forEach((name, value) ->
+                        staticFields.add(new AbstractMap.SimpleImmutableEntry<>(new SerializedString(name), value)));
     }
 
     /**
@@ -272,7 +274,7 @@ public final class EventEncoder {
                 measure(Part.ERROR_MESSAGE, start);
             }
             int stackBudget = Math.min(budgets.of(Part.STACK), budgets.stringBytes);
-            StackTraceRenderer.Rendered stack = StackTraceRenderer.render(error, maxStackFrames, stackBudget);
+            Utf8Text.Fitted stack = StackTraceRenderer.render(error, maxStackFrames, stackBudget);
             int start = position(Names.STACK);
             // Already within budget; fit() only repairs surrogates here.
             gen.writeString(Utf8Text.fit(stack.text(), stackBudget).text());
@@ -486,10 +488,10 @@ public final class EventEncoder {
                     full = true;
                     // A long text value may still fit in part: cut it rather than lose the whole entry.
                     int valueRoom = room - keyBytes - 3;
-                    if (value instanceof String text && valueRoom >= 64) {
+                    if (value instanceof String && valueRoom >= 64) {
                         open();
                         writeKey(key);
-                        value(text, valueRoom, part.cutName);
+                        value(((String) value), valueRoom, part.cutName);
                         used = budget;
                     } else {
                         noteCut(part.cutName, entryBytes);
@@ -528,16 +530,16 @@ public final class EventEncoder {
             private void writeValue(Object value) throws IOException {
                 if (value == null) {
                     gen.writeNull();
-                } else if (value instanceof String text) {
-                    value(text, budgets.stringBytes, part.cutName);
-                } else if (value instanceof Boolean bool) {
-                    gen.writeBoolean(bool);
-                } else if (value instanceof Long number) {
-                    gen.writeNumber(number);
-                } else if (value instanceof Double number) {
-                    gen.writeNumber(number);
-                } else if (value instanceof BigDecimal number) {
-                    gen.writeNumber(number.toPlainString());
+                } else if (value instanceof String) {
+                    value(((String) value), budgets.stringBytes, part.cutName);
+                } else if (value instanceof Boolean) {
+                    gen.writeBoolean(((Boolean) value));
+                } else if (value instanceof Long) {
+                    gen.writeNumber(((Long) value));
+                } else if (value instanceof Double) {
+                    gen.writeNumber(((Double) value));
+                } else if (value instanceof BigDecimal) {
+                    gen.writeNumber(((BigDecimal) value).toPlainString());
                 } else {
                     value(FieldValues.text(value), budgets.stringBytes, part.cutName);
                 }
@@ -615,7 +617,23 @@ public final class EventEncoder {
     }
 
     /** Byte budgets per part, and for every string. */
-    private record Budgets(int stringBytes, int[] parts) {
+    private static final class Budgets {
+        private final int stringBytes;
+        private final int[] parts;
+
+        Budgets(int stringBytes, int[] parts) {
+            this.stringBytes = stringBytes;
+            this.parts = parts;
+        }
+
+        int stringBytes() {
+            return stringBytes;
+        }
+
+        int[] parts() {
+            return parts;
+        }
+
         static Budgets unlimited(int maxStringBytes) {
             int[] parts = new int[PARTS.length];
             Arrays.fill(parts, Integer.MAX_VALUE);

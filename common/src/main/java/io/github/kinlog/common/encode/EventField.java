@@ -1,6 +1,7 @@
 package io.github.kinlog.common.encode;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -80,6 +81,8 @@ public enum EventField {
 
     /** Names a configured static field may not take. */
     public static Set<String> reservedNames() {
-        return Arrays.stream(values()).map(EventField::jsonName).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(values())
+                .map(EventField::jsonName)
+                .collect(Collectors.collectingAndThen(Collectors.toSet(), Collections::unmodifiableSet));
     }
 }

@@ -27,16 +27,21 @@ final class FieldValues {
             double number = ((Number) value).doubleValue();
             return Double.isFinite(number) ? (Object) number : Double.toString(number);
         }
-        if (value instanceof BigInteger number) {
-            return number.bitLength() < 64 ? (Object) number.longValue() : number.toString();
+        if (value instanceof BigInteger) {
+            return ((BigInteger) value).bitLength() < 64
+                    ? (Object) ((BigInteger) value).longValue()
+                    : ((BigInteger) value).toString();
         }
-        if (value instanceof BigDecimal number) {
+        if (value instanceof BigDecimal) {
             // A negative scale would print as 1E+5; plain digits read the same everywhere.
-            BigDecimal plain = number.scale() < 0 ? number.setScale(0) : number;
-            return Math.max(plain.precision(), plain.scale()) <= MAX_DECIMAL_PRECISION ? plain : number.toString();
+            BigDecimal plain =
+                    ((BigDecimal) value).scale() < 0 ? ((BigDecimal) value).setScale(0) : ((BigDecimal) value);
+            return Math.max(plain.precision(), plain.scale()) <= MAX_DECIMAL_PRECISION
+                    ? plain
+                    : ((BigDecimal) value).toString();
         }
-        if (value instanceof Enum<?> constant) {
-            return constant.name();
+        if (value instanceof Enum<?>) {
+            return ((Enum<?>) value).name();
         }
         return text(value);
     }
@@ -60,8 +65,8 @@ final class FieldValues {
         if (normalized == null) {
             return 4;
         }
-        if (normalized instanceof String text) {
-            return Math.min(Utf8Text.utf8Length(text), maxStringBytes) + 2;
+        if (normalized instanceof String) {
+            return Math.min(Utf8Text.utf8Length(((String) normalized)), maxStringBytes) + 2;
         }
         return normalized.toString().length();
     }

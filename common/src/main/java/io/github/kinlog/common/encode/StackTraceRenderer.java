@@ -25,9 +25,7 @@ final class StackTraceRenderer {
     private StackTraceRenderer() {}
 
     /** The rendered trace and the number of UTF-8 bytes cut from it. */
-    record Rendered(String text, long bytesCut) {}
-
-    static Rendered render(ThrowableView throwable, int maxFrames, int maxBytes) {
+    static Utf8Text.Fitted render(ThrowableView throwable, int maxFrames, int maxBytes) {
         Output out = new Output(maxBytes);
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         render(throwable, new StackTraceElement[0], "", "", maxFrames, out, seen, 0);
@@ -81,7 +79,7 @@ final class StackTraceRenderer {
                 out.begin().append(prefix).append("\t... ").append(inCommon).append(" more");
                 out.end();
             }
-            List<ThrowableView> suppressed = guard(throwable::suppressed, List.of());
+            List<ThrowableView> suppressed = guard(throwable::suppressed, Collections.<ThrowableView>emptyList());
             if (suppressed != null && !suppressed.isEmpty()) {
                 if (nesting >= MAX_SUPPRESSED_NESTING) {
                     out.begin()
@@ -208,18 +206,18 @@ final class StackTraceRenderer {
             return cutBytes > MEASURE_LIMIT;
         }
 
-        Rendered finish() {
+        Utf8Text.Fitted finish() {
             if (cutBytes == 0) {
-                return new Rendered(text.toString(), 0);
+                return new Utf8Text.Fitted(text.toString(), 0);
             }
             if (maxBytes < MARKER_RESERVE) {
-                return new Rendered("", keptBytes + cutBytes);
+                return new Utf8Text.Fitted("", keptBytes + cutBytes);
             }
             String marker = exhausted() ? EXHAUSTED_MARKER : Utf8Text.marker(cutBytes);
             if (text.length() > 0) {
                 text.append('\n');
             }
-            return new Rendered(text.append(marker).toString(), cutBytes);
+            return new Utf8Text.Fitted(text.append(marker).toString(), cutBytes);
         }
     }
 }

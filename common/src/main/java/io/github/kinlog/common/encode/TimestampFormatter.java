@@ -11,7 +11,23 @@ final class TimestampFormatter {
     static final int LENGTH = 27;
 
     /** The formatted date and time of one second, up to and including the seconds. */
-    private record Second(long epochSecond, char[] prefix) {}
+    private static final class Second {
+        private final long epochSecond;
+        private final char[] prefix;
+
+        Second(long epochSecond, char[] prefix) {
+            this.epochSecond = epochSecond;
+            this.prefix = prefix;
+        }
+
+        long epochSecond() {
+            return epochSecond;
+        }
+
+        char[] prefix() {
+            return prefix;
+        }
+    }
 
     private volatile Second cached = new Second(Long.MIN_VALUE, new char[0]);
 

@@ -12,8 +12,24 @@ public final class Utf8Text {
 
     private Utf8Text() {}
 
-    /** A string cut to fit, and how many UTF-8 bytes of the original were cut (0 when it fitted). */
-    record Fitted(String text, long bytesCut) {}
+    /** A string cut to fit (a value or a stack trace), and how many UTF-8 bytes of the original were cut (0 when it fitted). */
+    static final class Fitted {
+        private final String text;
+        private final long bytesCut;
+
+        Fitted(String text, long bytesCut) {
+            this.text = text;
+            this.bytesCut = bytesCut;
+        }
+
+        String text() {
+            return text;
+        }
+
+        long bytesCut() {
+            return bytesCut;
+        }
+    }
 
     /** The UTF-8 length of {@code text}, counting each lone surrogate as U+FFFD. */
     public static int utf8Length(CharSequence text) {

@@ -3,6 +3,7 @@ package io.github.kinlog.common.encode;
 import io.github.kinlog.common.event.LogEventView;
 import io.github.kinlog.common.event.SourceLocation;
 import io.github.kinlog.common.event.ThrowableView;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +12,8 @@ import java.util.List;
  */
 final class WorstCaseEvent implements LogEventView {
     /** Longer than {@link EventEncoder#FALLBACK_STRING_BYTES}, in three-byte characters. */
-    private static final String LONG = "\u20ac".repeat(EventEncoder.FALLBACK_STRING_BYTES + 1);
+    private static final String LONG =
+            String.join("", Collections.nCopies(EventEncoder.FALLBACK_STRING_BYTES + 1, "\u20ac"));
 
     static final LogEventView INSTANCE = new WorstCaseEvent();
 
@@ -103,7 +105,7 @@ final class WorstCaseEvent implements LogEventView {
 
         @Override
         public List<ThrowableView> suppressed() {
-            return List.of();
+            return Collections.emptyList();
         }
 
         @Override

@@ -4,6 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
@@ -14,7 +15,7 @@ final class AssumedRoleCredentials {
     private AssumedRoleCredentials() {}
 
     static AwsCredentialsProvider create(ClientSettings settings, AwsCredentialsProvider base, SdkHttpClient http) {
-        var sts = StsClient.builder().credentialsProvider(base).httpClient(http);
+        StsClientBuilder sts = StsClient.builder().credentialsProvider(base).httpClient(http);
         if (settings.region() != null) {
             sts.region(Region.of(settings.region()));
         }

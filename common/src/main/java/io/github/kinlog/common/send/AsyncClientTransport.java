@@ -21,7 +21,7 @@ final class AsyncClientTransport implements KinesisTransport {
         try {
             return client.putRecords(request);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return Futures.failed(e);
         }
     }
 

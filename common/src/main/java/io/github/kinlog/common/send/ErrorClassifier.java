@@ -31,7 +31,8 @@ final class ErrorClassifier {
     /** Classifies a whole-request failure. */
     static Kind classify(Throwable failure) {
         Throwable error = unwrap(failure);
-        if (error instanceof AwsServiceException service) {
+        if (error instanceof AwsServiceException) {
+            AwsServiceException service = (AwsServiceException) error;
             String code = service.awsErrorDetails() == null
                     ? null
                     : service.awsErrorDetails().errorCode();
@@ -43,7 +44,7 @@ final class ErrorClassifier {
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             return Kind.TRANSIENT;
         }
-        if (error instanceof SdkClientException client && isSetupProblem(client)) {
+        if (error instanceof SdkClientException && isSetupProblem((SdkClientException) error)) {
             return Kind.CONFIGURATION;
         }
         if (error instanceof SdkClientException
@@ -63,7 +64,8 @@ final class ErrorClassifier {
     /** Whether a failure means Kinesis refused the records for throughput. */
     static boolean isThrottling(Throwable failure) {
         Throwable error = unwrap(failure);
-        if (error instanceof AwsServiceException service) {
+        if (error instanceof AwsServiceException) {
+            AwsServiceException service = (AwsServiceException) error;
             if (service.isThrottlingException()) {
                 return true;
             }
@@ -91,33 +93,32 @@ final class ErrorClassifier {
             return Kind.CONFIGURATION;
         }
         switch (code) {
-            case "ResourceNotFoundException",
-                    "AccessDeniedException",
-                    "AccessDenied",
-                    "UnrecognizedClientException",
-                    "InvalidSignatureException",
-                    "IncompleteSignature",
-                    "MissingAuthenticationToken",
-                    "ExpiredTokenException",
-                    "ExpiredToken",
-                    "InvalidClientTokenId",
-                    "SignatureDoesNotMatch",
-                    "NotAuthorized",
-                    "OptInRequired",
-                    "ResourceInUseException" -> {
+            case "ResourceNotFoundException":
+            case "AccessDeniedException":
+            case "AccessDenied":
+            case "UnrecognizedClientException":
+            case "InvalidSignatureException":
+            case "IncompleteSignature":
+            case "MissingAuthenticationToken":
+            case "ExpiredTokenException":
+            case "ExpiredToken":
+            case "InvalidClientTokenId":
+            case "SignatureDoesNotMatch":
+            case "NotAuthorized":
+            case "OptInRequired":
+            case "ResourceInUseException":
                 // ResourceInUse: the stream is being created, updated or deleted. It will settle; keep probing.
                 return Kind.CONFIGURATION;
-            }
-            case "InvalidArgumentException", "ValidationException", "SerializationException" -> {
+            case "InvalidArgumentException":
+            case "ValidationException":
+            case "SerializationException":
                 return Kind.REJECTED;
-            }
-            default -> {
+            default:
                 return status >= 400
                                 && status < 500
                                 && !code.toLowerCase(Locale.ROOT).contains("throttl")
                         ? Kind.CONFIGURATION
                         : Kind.TRANSIENT;
-            }
         }
     }
 
@@ -137,7 +138,8 @@ final class ErrorClassifier {
      */
     static String describe(Throwable failure) {
         Throwable error = unwrap(failure);
-        if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+        if (error instanceof AwsServiceException && ((AwsServiceException) error).awsErrorDetails() != null) {
+            AwsServiceException service = (AwsServiceException) error;
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details.errorCode() != null ? details.errorCode() : "HTTP " + service.statusCode();
             String message = details.errorMessage() != null ? details.errorMessage() : service.getMessage();
@@ -145,7 +147,7 @@ final class ErrorClassifier {
                 // The SDK appends request ids, which say nothing to a person reading the report.
                 message = message.substring(0, message.indexOf(" (Service: "));
             }
-            return Causes.shorten(message == null || message.isBlank() ? code : code + ": " + message);
+            return Causes.shorten(message == null || message.trim().isEmpty() ? code : code + ": " + message);
         }
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             return Causes.oneLine(error);

@@ -166,10 +166,12 @@ public final class KinesisTransports {
                     + " implementing " + KinesisClientFactory.class.getName() + " with a public no-argument"
                     + " constructor: " + e);
         }
-        if (made instanceof KinesisAsyncClient async) {
+        if (made instanceof KinesisAsyncClient) {
+            KinesisAsyncClient async = (KinesisAsyncClient) made;
             return new AsyncClientTransport(async, async::close);
         }
-        if (made instanceof KinesisClient sync) {
+        if (made instanceof KinesisClient) {
+            KinesisClient sync = (KinesisClient) made;
             return new SyncClientTransport(sync, sync::close, settings.maxInFlight(), settings.name());
         }
         throw new IllegalStateException("clientFactory " + settings.clientFactory()
@@ -178,8 +180,8 @@ public final class KinesisTransports {
 
     /** Most credential providers hold resources (caches, clients) and are closeable; the interface is not. */
     private static void closeable(AwsCredentialsProvider provider, List<AutoCloseable> owned) {
-        if (provider instanceof AutoCloseable closeable) {
-            owned.add(closeable);
+        if (provider instanceof AutoCloseable) {
+            owned.add(((AutoCloseable) provider));
         }
     }
 

@@ -37,7 +37,7 @@ public abstract class PartitionKeyStrategy {
 
     /** Parses a strategy; throws IllegalArgumentException with a message naming what is wrong. */
     public static PartitionKeyStrategy parse(String text, String hostName) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.trim().isEmpty()) {
             throw new IllegalArgumentException(
                     "partitionKey must not be empty; use random, constant:VALUE, host, thread,"
                             + " mdc:KEY or field:KEY");

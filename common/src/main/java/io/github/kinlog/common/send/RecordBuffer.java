@@ -5,6 +5,8 @@ import io.github.kinlog.common.metrics.SenderMetrics;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +31,10 @@ final class RecordBuffer {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicLong heldRecords = new AtomicLong();
-    private final Object room = new Object();
+    // A lock rather than a monitor: a virtual thread waiting for room (BLOCK) then unmounts instead of pinning its
+    // carrier on JDK 21 to 23.
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
     private volatile int waiting;
     private volatile boolean closed;
 
@@ -68,11 +73,14 @@ final class RecordBuffer {
         }
         long bytes = record.bufferBytes();
         if (!reserve(bytes)) {
-            boolean madeRoom = switch (policy) {
-                case DROP_NEWEST -> false;
-                case DROP_OLDEST -> dropOldestUntilRoomFor(bytes);
-                case BLOCK -> awaitRoomFor(bytes);
-            };
+            boolean madeRoom;
+            if (policy == BufferFullPolicy.DROP_OLDEST) {
+                madeRoom = dropOldestUntilRoomFor(bytes);
+            } else if (policy == BufferFullPolicy.BLOCK) {
+                madeRoom = awaitRoomFor(bytes);
+            } else {
+                madeRoom = false;
+            }
             if (!madeRoom) {
                 metrics.dropped(closed ? DropReason.CLOSED : DropReason.BUFFER_FULL);
                 return false;
@@ -130,17 +138,22 @@ final class RecordBuffer {
         heldBytes.addAndGet(-record.bufferBytes());
         heldRecords.decrementAndGet();
         if (waiting > 0) {
-            synchronized (room) {
-                room.notifyAll();
-            }
+            signalRoom();
         }
     }
 
     /** Refuses every later record; callers waiting for room give up. */
     void close() {
         closed = true;
-        synchronized (room) {
-            room.notifyAll();
+        signalRoom();
+    }
+
+    private void signalRoom() {
+        roomLock.lock();
+        try {
+            room.signalAll();
+        } finally {
+            roomLock.unlock();
         }
     }
 
@@ -188,7 +201,8 @@ final class RecordBuffer {
 
     private boolean awaitRoomFor(long bytes) {
         long deadline = System.nanoTime() + maxBlockNanos;
-        synchronized (room) {
+        roomLock.lock();
+        try {
             waiting++;
             try {
                 while (!reserve(bytes)) {
@@ -196,7 +210,7 @@ final class RecordBuffer {
                     if (remaining <= 0 || closed) {
                         return false;
                     }
-                    room.wait(remaining / 1_000_000, (int) (remaining % 1_000_000));
+                    room.awaitNanos(remaining);
                 }
                 return true;
             } catch (InterruptedException e) {
@@ -205,6 +219,8 @@ final class RecordBuffer {
             } finally {
                 waiting--;
             }
+        } finally {
+            roomLock.unlock();
         }
     }
 }

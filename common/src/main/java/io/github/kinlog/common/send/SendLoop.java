@@ -105,7 +105,29 @@ final class SendLoop implements Runnable {
     }
 
     /** The answer to one request: a response or a failure. */
-    private record Completion(Batch batch, PutRecordsResponse response, Throwable failure) {}
+    private static final class Completion {
+        private final Batch batch;
+        private final PutRecordsResponse response;
+        private final Throwable failure;
+
+        Completion(Batch batch, PutRecordsResponse response, Throwable failure) {
+            this.batch = batch;
+            this.response = response;
+            this.failure = failure;
+        }
+
+        Batch batch() {
+            return batch;
+        }
+
+        PutRecordsResponse response() {
+            return response;
+        }
+
+        Throwable failure() {
+            return failure;
+        }
+    }
 
     SendLoop(
             SenderSettings settings,
@@ -407,7 +429,7 @@ final class SendLoop implements Runnable {
         try {
             call = transport.putRecords(request);
         } catch (RuntimeException | LinkageError e) {
-            call = CompletableFuture.failedFuture(e);
+            call = Futures.failed(e);
         }
         call.whenComplete((response, failure) -> {
             completions.add(new Completion(batch, response, failure));
@@ -460,16 +482,18 @@ final class SendLoop implements Runnable {
                 throttledRecords++;
             }
             switch (ErrorClassifier.classifyRecordError(result.errorCode())) {
-                case TRANSIENT -> retryLater(record, now, retryDelay);
-                case CONFIGURATION -> {
+                case TRANSIENT:
+                    retryLater(record, now, retryDelay);
+                    break;
+                case CONFIGURATION:
                     enterConfigurationError(
                             new IllegalStateException(result.errorCode() + ": " + result.errorMessage()), now);
                     retryLater(record, now, gateNanos - now);
-                }
-                case REJECTED -> {
+                    break;
+                case REJECTED:
                     warnRejected(result.errorCode() + ": " + result.errorMessage(), 1, now);
                     drop(record, DropReason.REJECTED);
-                }
+                    break;
             }
         }
         if (throttledRecords > 0) {
@@ -508,7 +532,7 @@ final class SendLoop implements Runnable {
             throttled = true;
         }
         switch (kind) {
-            case TRANSIENT -> {
+            case TRANSIENT:
                 consecutiveFailures++;
                 gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
                 warnTransient(batch.records.size(), failure, now);
@@ -516,19 +540,19 @@ final class SendLoop implements Runnable {
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, retryDelay);
                 }
-            }
-            case CONFIGURATION -> {
+                break;
+            case CONFIGURATION:
                 enterConfigurationError(failure, now);
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, gateNanos - now);
                 }
-            }
-            case REJECTED -> {
+                break;
+            case REJECTED:
                 warnRejected(ErrorClassifier.describe(failure), batch.records.size(), now);
                 for (OutboundRecord record : batch.records) {
                     drop(record, DropReason.REJECTED);
                 }
-            }
+                break;
         }
     }
 

@@ -36,7 +36,7 @@ final class SyncClientTransport implements KinesisTransport {
         try {
             return CompletableFuture.supplyAsync(() -> client.putRecords(request), threads);
         } catch (RejectedExecutionException closed) {
-            return CompletableFuture.failedFuture(closed);
+            return Futures.failed(closed);
         }
     }
 

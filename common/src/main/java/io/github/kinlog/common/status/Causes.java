@@ -10,7 +10,8 @@ public final class Causes {
     /** {@code Type: message}, on one line, cut to a readable length. */
     public static String oneLine(Throwable cause) {
         String message = cause.getMessage();
-        String text = cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        String text = cause.getClass().getSimpleName()
+                + (message == null || message.trim().isEmpty() ? "" : ": " + message);
         return shorten(text);
     }
 

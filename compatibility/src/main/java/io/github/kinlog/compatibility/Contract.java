@@ -18,6 +18,11 @@ public final class Contract {
 
     private Contract() {}
 
+    /** What a program prints at its end: that the framework stopped, and on which Java, such as "on Java 25". */
+    static String stopped() {
+        return STOPPED + " on Java " + System.getProperty("java.specification.version");
+    }
+
     static RuntimeException failure() {
         return new RuntimeException(FAILED, new IllegalStateException(CAUSE));
     }

@@ -21,6 +21,6 @@ public final class Log4j2Contract {
         log.info(new StringMapMessage().with("message", Contract.PAID).with(Contract.FIELD, "12"));
         log.error(Contract.FAILED, Contract.failure());
         LogManager.shutdown();
-        System.out.println(Contract.STOPPED);
+        System.out.println(Contract.stopped());
     }
 }

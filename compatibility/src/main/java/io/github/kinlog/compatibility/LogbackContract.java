@@ -28,7 +28,7 @@ public final class LogbackContract {
         // LoggerContext.stop(): what a shutdown hook or a container does; Kinlog flushes there.
         Object context = LoggerFactory.getILoggerFactory();
         context.getClass().getMethod("stop").invoke(context);
-        System.out.println(Contract.STOPPED);
+        System.out.println(Contract.stopped());
     }
 
     private static boolean logWithKeyValuePair(Logger log) throws Exception {

@@ -19,11 +19,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each supported framework version runs the same contract in a JVM whose class path holds Kinlog, its runtime
- * dependencies and that version alone: events with MDC, markers, structured fields where the version has them and an
+ * dependencies and that version alone, on the build's JDK and on the newest installed beside it: events with MDC, markers, structured fields where the version has them and an
  * exception with a cause, then the framework stops. Every event must be in the stream, ingestible by Redshift, with
  * everything the version could give.
  */
@@ -34,22 +35,29 @@ class CompatibilityIT {
     @TempDir
     Path scratch;
 
-    static Stream<String> versions() {
+    /** Each version on each JDK of {@link Jdks#toTest()}. */
+    static Stream<Arguments> versions() {
+        List<Path> jdks = Jdks.toTest();
         return Arrays.stream(System.getProperty("kinlog.compat.versions").split(","))
-                .map(String::trim);
+                .map(String::trim)
+                .flatMap(version -> jdks.stream().map(jdk -> Arguments.of(version, jdk)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("versions")
-    void theContractHolds(String version, KinesisEndpoint kinesis) throws Exception {
+    void theContractHolds(String version, Path jdk, KinesisEndpoint kinesis) throws Exception {
         boolean logback = version.startsWith("logback-");
         TestStream stream = kinesis.createStream(kinesis.uniqueStreamName("compat"), 1);
 
         String output = ContractRun.in(scratch)
+                .java(jdk)
                 .version(version)
                 .run(logback ? LogbackContract.class : Log4j2Contract.class, stream, kinesis);
 
-        assertThat(output).as("the program's output").contains(Contract.STOPPED).doesNotContain("ERROR");
+        assertThat(output)
+                .as("the program's output")
+                .contains(Contract.STOPPED + " on Java " + Jdks.feature(jdk))
+                .doesNotContain("ERROR");
         List<StreamRecord> records = stream.awaitRecords(Contract.EVENTS, Duration.ofMinutes(1));
         assertThat(records).as("one record per event, all flushed at stop").hasSize(Contract.EVENTS);
         List<JsonNode> events = new ArrayList<>();

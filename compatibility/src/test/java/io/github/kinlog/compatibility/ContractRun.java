@@ -17,10 +17,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 
 /**
  * One program of this module run in a JVM of its own, whose class path holds this module's classes, Kinlog with its
- * runtime dependencies, and one framework version's jars (copied by the build into {@code target/compat}).
+ * runtime dependencies, and one framework version's jars (copied by the build into {@code target/compat}). A version
+ * such as {@code logback-1.2.13+sdk-2.20.0} runs on Kinlog with that AWS SDK, as an application that imports the
+ * SDK's BOM at that version has it (resolved by the {@code sdk-floor} module).
  */
 final class ContractRun {
     static final Path DIR = Path.of(System.getProperty("kinlog.compat.dir"));
+    private static final Path SDK_DIR = Path.of(System.getProperty("kinlog.compat.sdkDir"));
+    private static final String SDK = "+sdk-";
     /** The newest Logback the build copies; the first Logback in the versions run by default. */
     static final String NEWEST_LOGBACK = System.getProperty("kinlog.compat.newestLogback");
 
@@ -48,7 +52,7 @@ final class ContractRun {
         return this;
     }
 
-    /** A directory name under target/compat, such as logback-1.2.13. */
+    /** A directory name under target/compat, such as logback-1.2.13, with {@code +sdk-<version>} to change the SDK. */
     ContractRun version(String version) {
         this.version = version;
         return this;
@@ -66,10 +70,18 @@ final class ContractRun {
 
     /** Runs the program to its end (two minutes at most) and returns what it printed; it must exit with 0. */
     String run(Class<?> program, TestStream stream, KinesisEndpoint kinesis, String... args) throws Exception {
-        Path versionJars = DIR.resolve(version);
+        int sdkAt = version.indexOf(SDK);
+        String framework = sdkAt < 0 ? version : version.substring(0, sdkAt);
+        Path kinlogClassPath = sdkAt < 0
+                ? DIR.resolve("kinlog.classpath")
+                : SDK_DIR.resolve("kinlog-sdk-" + version.substring(sdkAt + SDK.length()) + ".classpath");
+        Path versionJars = DIR.resolve(framework);
         assertThat(versionJars)
-                .as("the jars of " + version + " (copied by the build)")
+                .as("the jars of " + framework + " (copied by the build)")
                 .isDirectory();
+        assertThat(kinlogClassPath)
+                .as("Kinlog's class path for " + version + " (written by the build)")
+                .isRegularFile();
         List<String> classPath = new ArrayList<>();
         // This module's classes: the programs and their configuration files.
         classPath.add(Path.of(Contract.class
@@ -78,8 +90,7 @@ final class ContractRun {
                         .getLocation()
                         .toURI())
                 .toString());
-        classPath.add(Files.readString(DIR.resolve("kinlog.classpath"), StandardCharsets.UTF_8)
-                .trim());
+        classPath.add(Files.readString(kinlogClassPath, StandardCharsets.UTF_8).trim());
         try (Stream<Path> jars = Files.list(versionJars)) {
             jars.map(Path::toString).sorted().forEach(classPath::add);
         }

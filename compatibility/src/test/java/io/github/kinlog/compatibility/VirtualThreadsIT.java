@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.kinlog.testsupport.KinesisEndpoint;
 import io.github.kinlog.testsupport.KinesisExtension;
 import io.github.kinlog.testsupport.TestStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -40,7 +37,7 @@ class VirtualThreadsIT {
     @Test
     void tenThousandVirtualThreadsAreNeitherPinnedNorBlockedOnAMonitorByKinlog(KinesisEndpoint kinesis)
             throws Exception {
-        Optional<Path> jdk = jdkWithVirtualThreads();
+        Optional<Path> jdk = Jdks.withVirtualThreads();
         assumeTrue(jdk.isPresent(), "no JDK 21 or newer here: set -Dkinlog.compat.java to one");
         TestStream stream = kinesis.createStream(kinesis.uniqueStreamName("virtual"), 2);
         Path recording = scratch.resolve("locks.jfr");
@@ -107,42 +104,5 @@ class VirtualThreadsIT {
             }
         }
         return false;
-    }
-
-    /** The JDK running the contracts if it has virtual threads, else one installed beside it (21 or newer). */
-    static Optional<Path> jdkWithVirtualThreads() throws IOException {
-        Path chosen = ContractRun.javaHome();
-        if (feature(chosen) >= 21) {
-            return Optional.of(chosen);
-        }
-        Path parent = chosen.toAbsolutePath().getParent();
-        if (parent == null) {
-            return Optional.empty();
-        }
-        try (Stream<Path> homes = Files.list(parent)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
-                    .filter(home -> feature(home) >= 21)
-                    .findFirst();
-        }
-    }
-
-    /** A Java home's feature release, from its release file; 0 when unknown. */
-    private static int feature(Path home) {
-        Path release = home.resolve("release");
-        if (!Files.isRegularFile(release)) {
-            return 0;
-        }
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(release)) {
-            properties.load(in);
-        } catch (IOException unreadable) {
-            return 0;
-        }
-        String version = properties.getProperty("JAVA_VERSION", "\"0\"").replace("\"", "");
-        try {
-            return Integer.parseInt(version.split("[.+-]")[0]);
-        } catch (NumberFormatException unknown) {
-            return 0;
-        }
     }
 }

@@ -97,6 +97,9 @@ final class DocumentedCommands {
                 Way.skip("needs an AWS account; its generator step is the one run just before, with other options"));
         KNOWN.put("mvn spotless:apply", Way.skip("rewrites files; the same formatter checks every file in this build"));
         KNOWN.put("mvn verify -DskipITs", Way.skip(SAME_UNIT_TESTS));
+        KNOWN.put(
+                "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn verify",
+                Way.skip("this build again on Java 25, twelve minutes; its compatibility suite runs on 25 here"));
         KNOWN.put("mvn verify -pl test-support -Dit.test=KinesisEndpointIT", Way.run("BUILD SUCCESS"));
         KNOWN.put("release/dry-run.sh", Way.skip("a release rehearsal: a whole second build, minutes long"));
         // samples/README.md

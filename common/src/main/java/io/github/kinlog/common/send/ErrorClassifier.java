@@ -44,7 +44,8 @@ final class ErrorClassifier {
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             return Kind.TRANSIENT;
         }
-        if (error instanceof SdkClientException && isSetupProblem((SdkClientException) error)) {
+        if (error instanceof SdkClientException && isSetupProblem((SdkClientException) error)
+                || error instanceof LinkageError) {
             return Kind.CONFIGURATION;
         }
         if (error instanceof SdkClientException
@@ -151,6 +152,12 @@ final class ErrorClassifier {
         }
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             return Causes.oneLine(error);
+        }
+        if (error instanceof LinkageError) {
+            // A class or method of the SDK missing: an application's own, older SDK won over Kinlog's, in part.
+            return Causes.shorten(Causes.oneLine(error) + " (the AWS SDK on the class path is older than Kinlog"
+                    + " supports, see \"Supported versions\" in its README, or its modules have different versions:"
+                    + " give every software.amazon.awssdk module one version, for example by importing the SDK's BOM)");
         }
         if (error instanceof SdkClientException) {
             String message = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);

@@ -9,7 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
@@ -87,7 +86,7 @@ public final class KinesisTransports {
             builder.endpointOverride(endpoint);
         }
         builder.credentialsProvider(credentials);
-        builder.overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
+        builder.overrideConfiguration(override -> SdkRetries.off(override)
                 .apiCallAttemptTimeout(settings.requestTimeout())
                 .apiCallTimeout(settings.requestTimeout())
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "kinlog"));

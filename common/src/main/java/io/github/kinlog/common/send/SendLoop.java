@@ -218,7 +218,7 @@ final class SendLoop implements Runnable {
             // A bug; say so rather than die silently, and let close() count what is lost.
             status.error(
                     "Kinlog's sender thread for stream " + settings.streamName() + " failed: "
-                            + Causes.oneLine(unexpected),
+                            + ErrorClassifier.describe(unexpected),
                     unexpected);
         } finally {
             abandonEverything();

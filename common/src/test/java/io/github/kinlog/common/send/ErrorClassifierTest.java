@@ -51,6 +51,13 @@ class ErrorClassifierTest {
                 .isEqualTo(Kind.CONFIGURATION);
         assertThat(ErrorClassifier.classify(SdkClientException.create("Unable to load region")))
                 .isEqualTo(Kind.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(olderSdk())).isEqualTo(Kind.CONFIGURATION);
+    }
+
+    /** What an application's older SDK, winning over Kinlog's, gives when Kinlog calls a method it lacks. */
+    private static NoSuchMethodError olderSdk() {
+        return new NoSuchMethodError("'software.amazon.awssdk.core.SdkBytes"
+                + " software.amazon.awssdk.core.SdkBytes.fromByteArrayUnsafe(byte[])'");
     }
 
     @Test
@@ -95,6 +102,10 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.describe(ApiCallAttemptTimeoutException.create(1000)))
                 .startsWith("ApiCallAttemptTimeoutException: ")
                 .contains("1000");
+        assertThat(ErrorClassifier.describe(new CompletionException(olderSdk())))
+                .startsWith("NoSuchMethodError: 'software.amazon.awssdk.core.SdkBytes")
+                .contains("the AWS SDK on the class path is older than Kinlog supports")
+                .contains("importing the SDK's BOM");
         assertThat(ErrorClassifier.describe(new IllegalStateException("line one\n\tline two")))
                 .isEqualTo("IllegalStateException: line one line two");
         assertThat(ErrorClassifier.describe(new IllegalStateException("x".repeat(1000))))

@@ -4,7 +4,6 @@ import io.github.kinlog.common.encode.EncoderSettings;
 import io.github.kinlog.common.encode.EventEncoder;
 import io.github.kinlog.common.encode.EventField;
 import io.github.kinlog.common.encode.HostInfo;
-import io.github.kinlog.common.send.BufferFullPolicy;
 import io.github.kinlog.common.send.ClientSettings;
 import io.github.kinlog.common.send.HttpClientChoice;
 import io.github.kinlog.common.send.PartitionKeyStrategy;
@@ -14,6 +13,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,30 +22,11 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Every Kinlog option, its default, and its validation, in one place. Both appenders expose these options under the
- * same names and hand them to a {@link Builder}; {@link Builder#build()} checks them all at once and reports every
- * problem in one message. The README's reference table documents them.
+ * A checked Kinlog configuration. The options, their defaults and ranges are declared in {@link Options}; both
+ * appenders hand what they were given to a {@link Builder}, whose {@link Builder#build()} checks every option at once,
+ * adds the checks that span options, and reports every problem in one message.
  */
 public final class KinlogConfig {
-    public static final String DEFAULT_PARTITION_KEY = "random";
-    public static final int DEFAULT_MAX_STRING_BYTES = 65_535;
-    public static final int DEFAULT_MAX_RECORD_BYTES = 1_048_576;
-    public static final int DEFAULT_MAX_STACK_FRAMES = 100;
-    public static final long DEFAULT_BUFFER_BYTES = 32L * 1024 * 1024;
-    public static final BufferFullPolicy DEFAULT_BUFFER_FULL_POLICY = BufferFullPolicy.DROP_NEWEST;
-    public static final long DEFAULT_MAX_BLOCK_MS = 1_000;
-    public static final long DEFAULT_LINGER_MS = 100;
-    public static final int DEFAULT_MAX_BATCH_RECORDS = 500;
-    public static final int DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
-    public static final int DEFAULT_MAX_IN_FLIGHT = 4;
-    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-    public static final long DEFAULT_DELIVERY_TIMEOUT_MS = 300_000;
-    public static final long DEFAULT_RETRY_BACKOFF_MS = 100;
-    public static final long DEFAULT_RETRY_MAX_BACKOFF_MS = 10_000;
-    public static final long DEFAULT_SHUTDOWN_TIMEOUT_MS = 5_000;
-    public static final HttpClientChoice DEFAULT_HTTP_CLIENT = HttpClientChoice.URL_CONNECTION;
-    public static final String DEFAULT_ROLE_SESSION_NAME = "kinlog";
-
     /** Kinesis' largest record and request since 2025; a stream must be configured to take records this large. */
     public static final int MAX_KINESIS_BYTES = 10 * 1024 * 1024;
 
@@ -76,37 +57,37 @@ public final class KinlogConfig {
     private KinlogConfig(Builder b, URI endpoint, PartitionKeyStrategy partitionKeyStrategy, EncoderSettings encoder) {
         this.description = b.describe();
         this.name = b.name;
-        this.streamName = b.streamName;
-        this.region = b.region;
+        this.streamName = b.get(Options.STREAM_NAME);
+        this.region = b.get(Options.REGION);
         this.endpoint = endpoint;
-        this.profile = b.profile;
-        this.roleArn = b.roleArn;
-        this.roleSessionName = b.roleSessionName;
-        this.httpClient = b.httpClient;
-        this.clientFactory = b.clientFactory;
-        this.partitionKey = b.partitionKey;
+        this.profile = b.get(Options.PROFILE);
+        this.roleArn = b.get(Options.ROLE_ARN);
+        this.roleSessionName = b.get(Options.ROLE_SESSION_NAME);
+        this.httpClient = b.get(Options.HTTP_CLIENT);
+        this.clientFactory = b.get(Options.CLIENT_FACTORY);
+        this.partitionKey = b.get(Options.PARTITION_KEY);
         this.partitionKeyStrategy = partitionKeyStrategy;
         this.encoder = encoder;
-        this.includeLocation = b.includeLocation;
-        this.requestTimeoutMs = b.requestTimeoutMs;
-        this.shutdownTimeoutMs = b.shutdownTimeoutMs;
-        this.flushOnExit = b.flushOnExit;
-        this.reportStackTraces = b.reportStackTraces;
+        this.includeLocation = b.get(Options.INCLUDE_LOCATION);
+        this.requestTimeoutMs = b.get(Options.REQUEST_TIMEOUT_MS);
+        this.shutdownTimeoutMs = b.get(Options.SHUTDOWN_TIMEOUT_MS);
+        this.flushOnExit = b.get(Options.FLUSH_ON_EXIT);
+        this.reportStackTraces = b.get(Options.REPORT_STACK_TRACES);
         this.sender = new SenderSettings(
                 b.name,
-                b.streamName,
+                streamName,
                 endpoint,
-                b.bufferBytes,
-                b.bufferFullPolicy,
-                Duration.ofMillis(b.maxBlockMs),
-                Duration.ofMillis(b.lingerMs),
-                b.maxBatchRecords,
-                b.maxRequestBytes,
-                b.maxInFlight,
-                Duration.ofMillis(b.deliveryTimeoutMs),
-                Duration.ofMillis(b.retryBackoffMs),
-                Duration.ofMillis(b.retryMaxBackoffMs),
-                b.jmx);
+                b.get(Options.BUFFER_BYTES),
+                b.get(Options.BUFFER_FULL_POLICY),
+                Duration.ofMillis(b.get(Options.MAX_BLOCK_MS)),
+                Duration.ofMillis(b.get(Options.LINGER_MS)),
+                b.get(Options.MAX_BATCH_RECORDS),
+                b.get(Options.MAX_REQUEST_BYTES),
+                b.get(Options.MAX_IN_FLIGHT),
+                Duration.ofMillis(b.get(Options.DELIVERY_TIMEOUT_MS)),
+                Duration.ofMillis(b.get(Options.RETRY_BACKOFF_MS)),
+                Duration.ofMillis(b.get(Options.RETRY_MAX_BACKOFF_MS)),
+                b.get(Options.JMX));
     }
 
     public static Builder builder() {
@@ -198,41 +179,14 @@ public final class KinlogConfig {
         return description;
     }
 
-    /** Collects options; setters take the same names as the appenders' attributes. */
+    /**
+     * Collects options by their {@link Options} declaration; an option never set keeps its declared default. The
+     * named setters are the same options for Java callers.
+     */
     public static final class Builder {
         private String name = "kinesis";
-        private String streamName;
-        private String region;
-        private String endpoint;
-        private String profile;
-        private String roleArn;
-        private String roleSessionName = DEFAULT_ROLE_SESSION_NAME;
-        private HttpClientChoice httpClient = DEFAULT_HTTP_CLIENT;
-        private String clientFactory;
-        private String partitionKey = DEFAULT_PARTITION_KEY;
-        private String service;
-        private String env;
-        private String host;
+        private final Map<Option<?>, Object> values = new HashMap<>();
         private final Map<String, String> staticFields = new LinkedHashMap<>();
-        private int maxStringBytes = DEFAULT_MAX_STRING_BYTES;
-        private int maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
-        private int maxStackFrames = DEFAULT_MAX_STACK_FRAMES;
-        private boolean includeLocation;
-        private long bufferBytes = DEFAULT_BUFFER_BYTES;
-        private BufferFullPolicy bufferFullPolicy = DEFAULT_BUFFER_FULL_POLICY;
-        private long maxBlockMs = DEFAULT_MAX_BLOCK_MS;
-        private long lingerMs = DEFAULT_LINGER_MS;
-        private int maxBatchRecords = DEFAULT_MAX_BATCH_RECORDS;
-        private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
-        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
-        private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
-        private long deliveryTimeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS;
-        private long retryBackoffMs = DEFAULT_RETRY_BACKOFF_MS;
-        private long retryMaxBackoffMs = DEFAULT_RETRY_MAX_BACKOFF_MS;
-        private long shutdownTimeoutMs = DEFAULT_SHUTDOWN_TIMEOUT_MS;
-        private boolean jmx = true;
-        private boolean flushOnExit = true;
-        private boolean reportStackTraces;
         private final List<String> parseProblems = new ArrayList<>();
 
         private Builder() {}
@@ -243,71 +197,111 @@ public final class KinlogConfig {
             return this;
         }
 
-        public Builder streamName(String value) {
-            this.streamName = blankToNull(value);
-            return this;
-        }
-
-        public Builder region(String value) {
-            this.region = blankToNull(value);
-            return this;
-        }
-
-        public Builder endpoint(String value) {
-            this.endpoint = blankToNull(value);
-            return this;
-        }
-
-        public Builder profile(String value) {
-            this.profile = blankToNull(value);
-            return this;
-        }
-
-        public Builder roleArn(String value) {
-            this.roleArn = blankToNull(value);
-            return this;
-        }
-
-        public Builder roleSessionName(String value) {
-            this.roleSessionName = blankToNull(value) == null ? DEFAULT_ROLE_SESSION_NAME : value.trim();
-            return this;
-        }
-
-        public Builder httpClient(String value) {
-            if (blankToNull(value) != null) {
-                try {
-                    this.httpClient = HttpClientChoice.parse(value);
-                } catch (IllegalArgumentException e) {
-                    parseProblems.add(e.getMessage());
-                }
+        /** Sets an option; blank text counts as not set, so the default applies. */
+        public <T> Builder set(Option<T> option, T value) {
+            if (option == Options.STATIC_FIELDS) {
+                throw new IllegalArgumentException("static fields are added one by one, with staticField");
+            }
+            if (value instanceof String && ((String) value).trim().isEmpty() || value == null) {
+                values.remove(option);
+            } else {
+                values.put(option, value instanceof String ? ((String) value).trim() : value);
             }
             return this;
         }
 
-        public Builder clientFactory(String value) {
-            this.clientFactory = blankToNull(value);
+        /**
+         * Sets the option of that name from what a framework read: its value type, or text for an option read by a
+         * parser. A framework attribute left unset is null and changes nothing.
+         */
+        public Builder set(String optionName, Object value) {
+            Option<?> option = Options.named(optionName);
+            if (option == null) {
+                throw new IllegalArgumentException("no Kinlog option is named " + optionName);
+            }
+            if (value != null) {
+                put(option, value);
+            }
             return this;
+        }
+
+        private <T> void put(Option<T> option, Object value) {
+            if (option.parsed() && value instanceof String) {
+                parse(option, (String) value);
+            } else {
+                set(option, option.type().cast(value));
+            }
+        }
+
+        private <T> void parse(Option<T> option, String text) {
+            if (text.trim().isEmpty()) {
+                values.remove(option);
+                return;
+            }
+            try {
+                values.put(option, option.parse(text));
+            } catch (IllegalArgumentException e) {
+                parseProblems.add(e.getMessage());
+            }
+        }
+
+        /** The value set, or the option's default. */
+        @SuppressWarnings("unchecked")
+        public <T> T get(Option<T> option) {
+            if (option == Options.STATIC_FIELDS) {
+                return (T) Collections.unmodifiableMap(new LinkedHashMap<>(staticFields));
+            }
+            Object value = values.get(option);
+            return value == null ? option.defaultValue() : (T) value;
+        }
+
+        public Builder streamName(String value) {
+            return set(Options.STREAM_NAME, value);
+        }
+
+        public Builder region(String value) {
+            return set(Options.REGION, value);
+        }
+
+        public Builder endpoint(String value) {
+            return set(Options.ENDPOINT, value);
+        }
+
+        public Builder profile(String value) {
+            return set(Options.PROFILE, value);
+        }
+
+        public Builder roleArn(String value) {
+            return set(Options.ROLE_ARN, value);
+        }
+
+        public Builder roleSessionName(String value) {
+            return set(Options.ROLE_SESSION_NAME, value);
+        }
+
+        public Builder httpClient(String value) {
+            return set(Options.HTTP_CLIENT.name(), value);
+        }
+
+        public Builder clientFactory(String value) {
+            return set(Options.CLIENT_FACTORY, value);
         }
 
         public Builder partitionKey(String value) {
-            this.partitionKey = blankToNull(value) == null ? DEFAULT_PARTITION_KEY : value.trim();
-            return this;
+            return set(Options.PARTITION_KEY, value);
         }
 
         public Builder service(String value) {
-            this.service = blankToNull(value);
-            return this;
+            return set(Options.SERVICE, value);
         }
 
         public Builder env(String value) {
-            this.env = blankToNull(value);
-            return this;
+            return set(Options.ENV, value);
         }
 
         /** Overrides the host name written in each event. */
         public Builder host(String value) {
-            this.host = blankToNull(value);
-            return this;
+            return set(Options.HOST, value);
         }
 
         /** Adds a field written with the same value into every event. */
@@ -320,125 +314,105 @@ public final class KinlogConfig {
         }
 
         public Builder maxStringBytes(int value) {
-            this.maxStringBytes = value;
-            return this;
+            return set(Options.MAX_STRING_BYTES, value);
         }
 
         public Builder maxRecordBytes(int value) {
-            this.maxRecordBytes = value;
-            return this;
+            return set(Options.MAX_RECORD_BYTES, value);
         }
 
         public Builder maxStackFrames(int value) {
-            this.maxStackFrames = value;
-            return this;
+            return set(Options.MAX_STACK_FRAMES, value);
         }
 
         public Builder includeLocation(boolean value) {
-            this.includeLocation = value;
-            return this;
+            return set(Options.INCLUDE_LOCATION, value);
         }
 
         public Builder bufferBytes(long value) {
-            this.bufferBytes = value;
-            return this;
+            return set(Options.BUFFER_BYTES, value);
         }
 
         public Builder bufferFullPolicy(String value) {
-            if (blankToNull(value) != null) {
-                try {
-                    this.bufferFullPolicy = BufferFullPolicy.parse(value);
-                } catch (IllegalArgumentException e) {
-                    parseProblems.add(e.getMessage());
-                }
-            }
-            return this;
+            return set(Options.BUFFER_FULL_POLICY.name(), value);
         }
 
         public Builder maxBlockMs(long value) {
-            this.maxBlockMs = value;
-            return this;
+            return set(Options.MAX_BLOCK_MS, value);
         }
 
         public Builder lingerMs(long value) {
-            this.lingerMs = value;
-            return this;
+            return set(Options.LINGER_MS, value);
         }
 
         public Builder maxBatchRecords(int value) {
-            this.maxBatchRecords = value;
-            return this;
+            return set(Options.MAX_BATCH_RECORDS, value);
         }
 
         public Builder maxRequestBytes(int value) {
-            this.maxRequestBytes = value;
-            return this;
+            return set(Options.MAX_REQUEST_BYTES, value);
         }
 
         public Builder maxInFlight(int value) {
-            this.maxInFlight = value;
-            return this;
+            return set(Options.MAX_IN_FLIGHT, value);
         }
 
         public Builder requestTimeoutMs(long value) {
-            this.requestTimeoutMs = value;
-            return this;
+            return set(Options.REQUEST_TIMEOUT_MS, value);
         }
 
         public Builder deliveryTimeoutMs(long value) {
-            this.deliveryTimeoutMs = value;
-            return this;
+            return set(Options.DELIVERY_TIMEOUT_MS, value);
         }
 
         public Builder retryBackoffMs(long value) {
-            this.retryBackoffMs = value;
-            return this;
+            return set(Options.RETRY_BACKOFF_MS, value);
         }
 
         public Builder retryMaxBackoffMs(long value) {
-            this.retryMaxBackoffMs = value;
-            return this;
+            return set(Options.RETRY_MAX_BACKOFF_MS, value);
         }
 
         public Builder shutdownTimeoutMs(long value) {
-            this.shutdownTimeoutMs = value;
-            return this;
+            return set(Options.SHUTDOWN_TIMEOUT_MS, value);
         }
 
         public Builder jmx(boolean value) {
-            this.jmx = value;
-            return this;
+            return set(Options.JMX, value);
         }
 
         public Builder flushOnExit(boolean value) {
-            this.flushOnExit = value;
-            return this;
+            return set(Options.FLUSH_ON_EXIT, value);
         }
 
         public Builder reportStackTraces(boolean value) {
-            this.reportStackTraces = value;
-            return this;
+            return set(Options.REPORT_STACK_TRACES, value);
         }
 
         /** Validates every option and builds; throws {@link KinlogConfigException} listing every problem. */
         public KinlogConfig build() {
             List<String> problems = new ArrayList<>(parseProblems);
+            String streamName = get(Options.STREAM_NAME);
             if (streamName == null) {
                 problems.add("streamName is required: the Kinesis stream to write to");
             } else if (!STREAM_NAME.matcher(streamName).matches()) {
                 problems.add("streamName must be 1 to 128 letters, digits, '_', '.' or '-' (a name, not an ARN),"
                         + " but is '" + streamName + "'");
             }
+            String region = get(Options.REGION);
             if (region != null && !REGION.matcher(region).matches()) {
                 problems.add("region must be an AWS region such as us-east-1, but is '" + region + "'");
             }
             URI endpointUri = parseEndpoint(problems);
             PartitionKeyStrategy keys = null;
             try {
-                keys = PartitionKeyStrategy.parse(partitionKey, host == null ? HostInfo.hostName() : host);
+                String host = get(Options.HOST);
+                keys = PartitionKeyStrategy.parse(
+                        get(Options.PARTITION_KEY), host == null ? HostInfo.hostName() : host);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
+            checkRanges(problems, Options.common());
             checkSender(problems);
             EncoderSettings encoder = encoderSettings(problems);
             if (!problems.isEmpty()) {
@@ -450,6 +424,7 @@ public final class KinlogConfig {
         /** Validates only the encoder's options, for layouts and encoders that do not send. */
         public EncoderSettings buildEncoderSettings() {
             List<String> problems = new ArrayList<>(parseProblems);
+            checkRanges(problems, Options.in(Option.Group.ENCODER));
             EncoderSettings encoder = encoderSettings(problems);
             if (!problems.isEmpty()) {
                 throw new KinlogConfigException(problems);
@@ -458,6 +433,7 @@ public final class KinlogConfig {
         }
 
         private URI parseEndpoint(List<String> problems) {
+            String endpoint = get(Options.ENDPOINT);
             if (endpoint == null) {
                 return null;
             }
@@ -478,30 +454,53 @@ public final class KinlogConfig {
             }
         }
 
+        private void checkRanges(List<String> problems, List<Option<?>> options) {
+            for (Option<?> option : options) {
+                if (option.ranged()) {
+                    range(problems, option.name(), ((Number) get(option)).longValue(), option.min(), option.max());
+                }
+            }
+        }
+
+        /** The checks that span options; each runs only when its options are in their own ranges. */
         private void checkSender(List<String> problems) {
-            range(problems, "maxBatchRecords", maxBatchRecords, 1, 500);
-            range(problems, "maxRequestBytes", maxRequestBytes, 1024, MAX_KINESIS_BYTES);
-            range(problems, "maxInFlight", maxInFlight, 1, 64);
-            range(problems, "lingerMs", lingerMs, 0, 60_000);
-            range(problems, "maxBlockMs", maxBlockMs, 0, 3_600_000);
-            range(problems, "requestTimeoutMs", requestTimeoutMs, 100, 600_000);
-            range(problems, "retryBackoffMs", retryBackoffMs, 1, 600_000);
-            range(problems, "retryMaxBackoffMs", retryMaxBackoffMs, retryBackoffMs, 3_600_000);
-            range(problems, "deliveryTimeoutMs", deliveryTimeoutMs, requestTimeoutMs + lingerMs, Long.MAX_VALUE / 2);
-            range(problems, "shutdownTimeoutMs", shutdownTimeoutMs, 0, 3_600_000);
+            long retryBackoffMs = get(Options.RETRY_BACKOFF_MS);
+            int maxRecordBytes = get(Options.MAX_RECORD_BYTES);
+            int maxRequestBytes = get(Options.MAX_REQUEST_BYTES);
+            if (inRange(Options.RETRY_BACKOFF_MS, Options.RETRY_MAX_BACKOFF_MS)) {
+                atLeast(problems, Options.RETRY_MAX_BACKOFF_MS, retryBackoffMs);
+            }
+            if (inRange(Options.REQUEST_TIMEOUT_MS, Options.LINGER_MS, Options.DELIVERY_TIMEOUT_MS)) {
+                atLeast(
+                        problems,
+                        Options.DELIVERY_TIMEOUT_MS,
+                        get(Options.REQUEST_TIMEOUT_MS) + get(Options.LINGER_MS));
+            }
+            if (inRange(Options.MAX_RECORD_BYTES, Options.BUFFER_BYTES)) {
+                atLeast(problems, Options.BUFFER_BYTES, (long) maxRecordBytes + 1024);
+            }
             if (maxRecordBytes > maxRequestBytes) {
                 problems.add("maxRecordBytes (" + maxRecordBytes + ") must not exceed maxRequestBytes ("
                         + maxRequestBytes + "): a record must fit in a request");
             }
-            long smallestBuffer = (long) maxRecordBytes + 1024;
-            range(problems, "bufferBytes", bufferBytes, smallestBuffer, Long.MAX_VALUE / 2);
+        }
+
+        @SafeVarargs
+        private final boolean inRange(Option<? extends Number>... options) {
+            for (Option<? extends Number> option : options) {
+                long value = get(option).longValue();
+                if (value < option.min() || value > option.max()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void atLeast(List<String> problems, Option<? extends Number> option, long min) {
+            range(problems, option.name(), get(option).longValue(), min, option.max());
         }
 
         private EncoderSettings encoderSettings(List<String> problems) {
-            range(problems, "maxRecordBytes", maxRecordBytes, 8 * 1024, MAX_KINESIS_BYTES);
-            // Above the record limit it is harmless: records are shrunk to fit anyway. 16 MB is SUPER's largest string.
-            range(problems, "maxStringBytes", maxStringBytes, 64, 16_000_000);
-            range(problems, "maxStackFrames", maxStackFrames, 0, 100_000);
             Set<String> reserved = EventField.reservedNames();
             for (String fieldName : staticFields.keySet()) {
                 if (fieldName == null || !FIELD_NAME.matcher(fieldName).matches()) {
@@ -512,14 +511,15 @@ public final class KinlogConfig {
                             + " reserved names are " + new TreeSet<>(reserved));
                 }
             }
+            int maxRecordBytes = get(Options.MAX_RECORD_BYTES);
             EncoderSettings settings = new EncoderSettings(
-                    maxStringBytes,
+                    get(Options.MAX_STRING_BYTES),
                     maxRecordBytes,
-                    maxStackFrames,
-                    service,
-                    env,
-                    host,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(staticFields)));
+                    get(Options.MAX_STACK_FRAMES),
+                    get(Options.SERVICE),
+                    get(Options.ENV),
+                    get(Options.HOST),
+                    get(Options.STATIC_FIELDS));
             if (problems.isEmpty()) {
                 // Every event can be shrunk to this size; the limit must leave room for it and the longest key.
                 int smallest =
@@ -533,41 +533,14 @@ public final class KinlogConfig {
             return settings;
         }
 
+        /** The name and every option of the appenders, as set or defaulted: equal descriptions behave the same. */
         private String describe() {
             Map<String, Object> options = new LinkedHashMap<>();
             options.put("name", name);
-            options.put("streamName", streamName);
-            options.put("region", region);
-            options.put("endpoint", endpoint);
-            options.put("profile", profile);
-            options.put("roleArn", roleArn);
-            options.put("roleSessionName", roleSessionName);
-            options.put("httpClient", httpClient.configName());
-            options.put("clientFactory", clientFactory);
-            options.put("partitionKey", partitionKey);
-            options.put("service", service);
-            options.put("env", env);
-            options.put("host", host);
-            options.put("staticFields", staticFields);
-            options.put("maxStringBytes", maxStringBytes);
-            options.put("maxRecordBytes", maxRecordBytes);
-            options.put("maxStackFrames", maxStackFrames);
-            options.put("includeLocation", includeLocation);
-            options.put("bufferBytes", bufferBytes);
-            options.put("bufferFullPolicy", bufferFullPolicy.configName());
-            options.put("maxBlockMs", maxBlockMs);
-            options.put("lingerMs", lingerMs);
-            options.put("maxBatchRecords", maxBatchRecords);
-            options.put("maxRequestBytes", maxRequestBytes);
-            options.put("maxInFlight", maxInFlight);
-            options.put("requestTimeoutMs", requestTimeoutMs);
-            options.put("deliveryTimeoutMs", deliveryTimeoutMs);
-            options.put("retryBackoffMs", retryBackoffMs);
-            options.put("retryMaxBackoffMs", retryMaxBackoffMs);
-            options.put("shutdownTimeoutMs", shutdownTimeoutMs);
-            options.put("jmx", jmx);
-            options.put("flushOnExit", flushOnExit);
-            options.put("reportStackTraces", reportStackTraces);
+            for (Option<?> option : Options.common()) {
+                Object value = get(option);
+                options.put(option.name(), option.parsed() ? option.show(value) : value);
+            }
             return "KinlogConfig" + options;
         }
 
@@ -575,10 +548,6 @@ public final class KinlogConfig {
             if (value < min || value > max) {
                 problems.add(option + " must be between " + min + " and " + max + ", but is " + value);
             }
-        }
-
-        private static String blankToNull(String value) {
-            return value == null || value.trim().isEmpty() ? null : value.trim();
         }
     }
 }

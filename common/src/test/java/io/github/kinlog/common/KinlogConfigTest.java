@@ -18,7 +18,7 @@ class KinlogConfigTest {
         assertThat(config.senderSettings().linger()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.senderSettings().maxBatchRecords()).isEqualTo(500);
         assertThat(config.senderSettings().maxRequestBytes()).isEqualTo(5 * 1024 * 1024);
-        assertThat(config.senderSettings().maxInFlight()).isEqualTo(KinlogConfig.DEFAULT_MAX_IN_FLIGHT);
+        assertThat(config.senderSettings().maxInFlight()).isEqualTo(Options.MAX_IN_FLIGHT.defaultValue());
         assertThat(config.encoderSettings().maxStringBytes()).isEqualTo(65_535);
         assertThat(config.encoderSettings().maxRecordBytes()).isEqualTo(1_048_576);
         assertThat(config.clientSettings().httpClient()).isEqualTo(HttpClientChoice.URL_CONNECTION);

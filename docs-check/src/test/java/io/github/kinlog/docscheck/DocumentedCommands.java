@@ -98,6 +98,10 @@ final class DocumentedCommands {
         KNOWN.put("mvn spotless:apply", Way.skip("rewrites files; the same formatter checks every file in this build"));
         KNOWN.put("mvn verify -DskipITs", Way.skip(SAME_UNIT_TESTS));
         KNOWN.put(
+                "mvn test -pl common -am -Dtest=OptionsTest -Dsurefire.failIfNoSpecifiedTests=false"
+                        + " -Dkinlog.readme.update=true",
+                Way.skip("rewrites the README's reference table; OptionsTest checks the same table in this build"));
+        KNOWN.put(
                 "JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn verify",
                 Way.skip("this build again on Java 25, twelve minutes; its compatibility suite runs on 25 here"));
         KNOWN.put("mvn verify -pl test-support -Dit.test=KinesisEndpointIT", Way.run("BUILD SUCCESS"));

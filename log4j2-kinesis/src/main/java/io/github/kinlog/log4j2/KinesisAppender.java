@@ -97,7 +97,8 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
     }
 
     /**
-     * Collects the appender's attributes; defaults come from {@link KinlogConfig}, which also validates them. A
+     * Collects the appender's attributes. Each is null until set, so an option's default is the one declared in
+     * {@link io.github.kinlog.common.Options}; {@link KinlogConfig} validates them all. A
      * configuration error is reported through the StatusLogger and the appender is left out, so the application
      * starts with its other appenders.
      */
@@ -120,16 +121,16 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         private String roleArn;
 
         @PluginBuilderAttribute
-        private String roleSessionName = KinlogConfig.DEFAULT_ROLE_SESSION_NAME;
+        private String roleSessionName;
 
         @PluginBuilderAttribute
-        private String httpClient = KinlogConfig.DEFAULT_HTTP_CLIENT.configName();
+        private String httpClient;
 
         @PluginBuilderAttribute
         private String clientFactory;
 
         @PluginBuilderAttribute
-        private String partitionKey = KinlogConfig.DEFAULT_PARTITION_KEY;
+        private String partitionKey;
 
         @PluginBuilderAttribute
         private String service;
@@ -144,97 +145,66 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         private StaticField[] fields = new StaticField[0];
 
         @PluginBuilderAttribute
-        private int maxStringBytes = KinlogConfig.DEFAULT_MAX_STRING_BYTES;
+        private Integer maxStringBytes;
 
         @PluginBuilderAttribute
-        private int maxRecordBytes = KinlogConfig.DEFAULT_MAX_RECORD_BYTES;
+        private Integer maxRecordBytes;
 
         @PluginBuilderAttribute
-        private int maxStackFrames = KinlogConfig.DEFAULT_MAX_STACK_FRAMES;
+        private Integer maxStackFrames;
 
         @PluginBuilderAttribute
-        private boolean includeLocation;
+        private Boolean includeLocation;
 
         @PluginBuilderAttribute
-        private long bufferBytes = KinlogConfig.DEFAULT_BUFFER_BYTES;
+        private Long bufferBytes;
 
         @PluginBuilderAttribute
-        private String bufferFullPolicy = KinlogConfig.DEFAULT_BUFFER_FULL_POLICY.configName();
+        private String bufferFullPolicy;
 
         @PluginBuilderAttribute
-        private long maxBlockMs = KinlogConfig.DEFAULT_MAX_BLOCK_MS;
+        private Long maxBlockMs;
 
         @PluginBuilderAttribute
-        private long lingerMs = KinlogConfig.DEFAULT_LINGER_MS;
+        private Long lingerMs;
 
         @PluginBuilderAttribute
-        private int maxBatchRecords = KinlogConfig.DEFAULT_MAX_BATCH_RECORDS;
+        private Integer maxBatchRecords;
 
         @PluginBuilderAttribute
-        private int maxRequestBytes = KinlogConfig.DEFAULT_MAX_REQUEST_BYTES;
+        private Integer maxRequestBytes;
 
         @PluginBuilderAttribute
-        private int maxInFlight = KinlogConfig.DEFAULT_MAX_IN_FLIGHT;
+        private Integer maxInFlight;
 
         @PluginBuilderAttribute
-        private long requestTimeoutMs = KinlogConfig.DEFAULT_REQUEST_TIMEOUT_MS;
+        private Long requestTimeoutMs;
 
         @PluginBuilderAttribute
-        private long deliveryTimeoutMs = KinlogConfig.DEFAULT_DELIVERY_TIMEOUT_MS;
+        private Long deliveryTimeoutMs;
 
         @PluginBuilderAttribute
-        private long retryBackoffMs = KinlogConfig.DEFAULT_RETRY_BACKOFF_MS;
+        private Long retryBackoffMs;
 
         @PluginBuilderAttribute
-        private long retryMaxBackoffMs = KinlogConfig.DEFAULT_RETRY_MAX_BACKOFF_MS;
+        private Long retryMaxBackoffMs;
 
         @PluginBuilderAttribute
-        private long shutdownTimeoutMs = KinlogConfig.DEFAULT_SHUTDOWN_TIMEOUT_MS;
+        private Long shutdownTimeoutMs;
 
         @PluginBuilderAttribute
-        private boolean jmx = true;
+        private Boolean jmx;
 
         @PluginBuilderAttribute
-        private boolean flushOnExit = true;
+        private Boolean flushOnExit;
 
         @PluginBuilderAttribute
-        private boolean reportStackTraces;
+        private Boolean reportStackTraces;
 
         @Override
         public KinesisAppender build() {
-            KinlogConfig.Builder options = KinlogConfig.builder()
-                    .name(getName())
-                    .streamName(streamName)
-                    .region(region)
-                    .endpoint(endpoint)
-                    .profile(profile)
-                    .roleArn(roleArn)
-                    .roleSessionName(roleSessionName)
-                    .httpClient(httpClient)
-                    .clientFactory(clientFactory)
-                    .partitionKey(partitionKey)
-                    .service(service)
-                    .env(env)
-                    .host(host)
-                    .maxStringBytes(maxStringBytes)
-                    .maxRecordBytes(maxRecordBytes)
-                    .maxStackFrames(maxStackFrames)
-                    .includeLocation(includeLocation)
-                    .bufferBytes(bufferBytes)
-                    .bufferFullPolicy(bufferFullPolicy)
-                    .maxBlockMs(maxBlockMs)
-                    .lingerMs(lingerMs)
-                    .maxBatchRecords(maxBatchRecords)
-                    .maxRequestBytes(maxRequestBytes)
-                    .maxInFlight(maxInFlight)
-                    .requestTimeoutMs(requestTimeoutMs)
-                    .deliveryTimeoutMs(deliveryTimeoutMs)
-                    .retryBackoffMs(retryBackoffMs)
-                    .retryMaxBackoffMs(retryMaxBackoffMs)
-                    .shutdownTimeoutMs(shutdownTimeoutMs)
-                    .jmx(jmx)
-                    .flushOnExit(flushOnExit)
-                    .reportStackTraces(reportStackTraces);
+            KinlogConfig.Builder options =
+                    PluginOptions.read(this, KinlogConfig.builder().name(getName()));
             for (StaticField field : fields) {
                 options.staticField(field.getName(), field.getValue());
             }

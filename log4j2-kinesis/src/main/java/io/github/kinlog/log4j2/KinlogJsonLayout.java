@@ -2,6 +2,7 @@ package io.github.kinlog.log4j2;
 
 import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
+import io.github.kinlog.common.Options;
 import io.github.kinlog.common.encode.EventEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -96,29 +97,23 @@ public final class KinlogJsonLayout extends AbstractLayout<byte[]> implements Lo
         private StaticField[] fields = new StaticField[0];
 
         @PluginBuilderAttribute
-        private int maxStringBytes = KinlogConfig.DEFAULT_MAX_STRING_BYTES;
+        private Integer maxStringBytes;
 
         @PluginBuilderAttribute
-        private int maxRecordBytes = KinlogConfig.DEFAULT_MAX_RECORD_BYTES;
+        private Integer maxRecordBytes;
 
         @PluginBuilderAttribute
-        private int maxStackFrames = KinlogConfig.DEFAULT_MAX_STACK_FRAMES;
+        private Integer maxStackFrames;
 
         @PluginBuilderAttribute
-        private boolean includeLocation;
+        private Boolean includeLocation;
 
         @PluginBuilderAttribute
         private String eventDelimiter = "\n";
 
         @Override
         public KinlogJsonLayout build() {
-            KinlogConfig.Builder options = KinlogConfig.builder()
-                    .service(service)
-                    .env(env)
-                    .host(host)
-                    .maxStringBytes(maxStringBytes)
-                    .maxRecordBytes(maxRecordBytes)
-                    .maxStackFrames(maxStackFrames);
+            KinlogConfig.Builder options = PluginOptions.read(this, KinlogConfig.builder());
             for (StaticField field : fields) {
                 options.staticField(field.getName(), field.getValue());
             }
@@ -127,7 +122,7 @@ public final class KinlogJsonLayout extends AbstractLayout<byte[]> implements Lo
                         configuration,
                         new EventEncoder(options.buildEncoderSettings()),
                         eventDelimiter == null ? new byte[0] : eventDelimiter.getBytes(StandardCharsets.UTF_8),
-                        includeLocation);
+                        options.get(Options.INCLUDE_LOCATION));
             } catch (KinlogConfigException e) {
                 StatusLoggerListener.INSTANCE.error("KinlogJsonLayout is not created. " + e.getMessage(), null);
                 return null;

@@ -7,6 +7,7 @@ import io.github.kinlog.common.InternalEvents;
 import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.KinlogPipeline;
+import io.github.kinlog.common.Options;
 import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.status.StderrStatus;
 
@@ -34,7 +35,7 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private KinlogConfig config;
     private KinlogPipeline pipeline;
     private boolean includeLocation;
-    private boolean reportToStderr = true;
+    private boolean reportToStderr = Options.REPORT_TO_STDERR.defaultValue();
 
     @Override
     public void start() {
@@ -102,6 +103,11 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
         // the pipeline takes them while it drains; the few that arrive after are counted as closed.
         pipeline.close(config.shutdownTimeout());
         super.stop();
+    }
+
+    /** The options as set so far, for the test that checks every option is offered. */
+    KinlogConfig.Builder options() {
+        return options;
     }
 
     /** The sender's metrics, for monitoring and tests; null until started. */

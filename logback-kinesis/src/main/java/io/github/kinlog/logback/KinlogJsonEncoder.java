@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.encoder.EncoderBase;
 import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
+import io.github.kinlog.common.Options;
 import io.github.kinlog.common.encode.EventEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ public final class KinlogJsonEncoder extends EncoderBase<ILoggingEvent> {
     public void start() {
         try {
             encoder = new EventEncoder(options.buildEncoderSettings());
+            includeLocation = options.get(Options.INCLUDE_LOCATION);
             super.start();
         } catch (KinlogConfigException e) {
             addError("KinlogJsonEncoder is not started. " + e.getMessage());
@@ -49,6 +51,11 @@ public final class KinlogJsonEncoder extends EncoderBase<ILoggingEvent> {
     @Override
     public byte[] footerBytes() {
         return null;
+    }
+
+    /** The options as set so far, for the test that checks every encoder option is offered. */
+    KinlogConfig.Builder options() {
+        return options;
     }
 
     public void addField(StaticField field) {
@@ -80,7 +87,7 @@ public final class KinlogJsonEncoder extends EncoderBase<ILoggingEvent> {
     }
 
     public void setIncludeLocation(boolean value) {
-        this.includeLocation = value;
+        options.includeLocation(value);
     }
 
     /** What follows each event; a newline by default, empty for none. */

@@ -44,7 +44,7 @@ public final class KinesisSender implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.status = status;
-        SendLoop[] loopHolder = new SendLoop[1];
+        SenderWakeup wakeup = new SenderWakeup();
         this.buffer = new RecordBuffer(
                 settings.bufferBytes(),
                 settings.bufferFullPolicy(),
@@ -52,26 +52,15 @@ public final class KinesisSender implements AutoCloseable {
                 settings.maxBatchRecords(),
                 settings.maxRequestBytes(),
                 metrics,
-                new RecordBuffer.Wakeup() {
-                    @Override
-                    public void recordAdded() {
-                        loopHolder[0].wakeIfIdle();
-                    }
-
-                    @Override
-                    public void batchFull() {
-                        loopHolder[0].wake();
-                    }
-                });
+                wakeup);
         RetryPolicy retries = new RetryPolicy(
                 settings.retryBackoff().toNanos(),
                 settings.retryMaxBackoff().toNanos(),
                 bound -> ThreadLocalRandom.current().nextLong(bound));
-        this.loop = new SendLoop(settings, buffer, metrics, status, transports, retries);
-        loopHolder[0] = loop;
+        this.loop = new SendLoop(settings, buffer, metrics, status, transports, retries, wakeup);
         metrics.bufferedFrom(buffer::heldBytes, buffer::heldRecords);
         this.thread = KinlogThreads.newThread(loop, "kinlog-sender-" + settings.name());
-        loop.attach(thread);
+        wakeup.attach(thread);
         this.jmx = settings.registerJmx()
                 ? MetricsJmx.register(settings.name(), settings.streamName(), metrics, status)
                 : null;

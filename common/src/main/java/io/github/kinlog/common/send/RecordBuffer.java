@@ -19,7 +19,7 @@ final class RecordBuffer {
     private final BufferFullPolicy policy;
     private final long maxBlockNanos;
     private final SenderMetrics metrics;
-    private final Wakeup wakeup;
+    private final SenderWakeup wakeup;
     private final int fullBatchRecords;
     private final long fullBatchBytes;
 
@@ -38,15 +38,6 @@ final class RecordBuffer {
     private volatile int waiting;
     private volatile boolean closed;
 
-    /** How the buffer tells the sender about work; called on the calling threads, so both must be cheap. */
-    interface Wakeup {
-        /** A record arrived: wake the sender if it sleeps with nothing to do (a volatile read otherwise). */
-        void recordAdded();
-
-        /** A full batch is waiting: wake the sender now. */
-        void batchFull();
-    }
-
     /** @param wakeup tells the sender about new records and full batches */
     RecordBuffer(
             long capacityBytes,
@@ -55,7 +46,7 @@ final class RecordBuffer {
             int fullBatchRecords,
             long fullBatchBytes,
             SenderMetrics metrics,
-            Wakeup wakeup) {
+            SenderWakeup wakeup) {
         this.capacityBytes = capacityBytes;
         this.policy = policy;
         this.maxBlockNanos = maxBlockNanos;
@@ -93,7 +84,7 @@ final class RecordBuffer {
         long queued = queuedBytes.addAndGet(record.size);
         boolean crossedBytes = queued >= fullBatchBytes && queued - record.size < fullBatchBytes;
         if (records % fullBatchRecords == 0 || crossedBytes) {
-            wakeup.batchFull();
+            wakeup.wake();
         } else {
             wakeup.recordAdded();
         }
@@ -192,7 +183,7 @@ final class RecordBuffer {
             release(oldest);
             metrics.dropped(DropReason.BUFFER_FULL);
             evicted.add(oldest);
-            wakeup.batchFull();
+            wakeup.wake();
             if (reserve(bytes)) {
                 return true;
             }

@@ -3,23 +3,17 @@ package io.github.kinlog.common.send;
 import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.metrics.SenderMetrics;
 import io.github.kinlog.common.status.Causes;
-import io.github.kinlog.common.status.RateLimit;
 import io.github.kinlog.common.status.StatusListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,7 +30,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
  */
 final class SendLoop implements Runnable {
     private static final long HOUSEKEEPING_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final long REPORT_INTERVAL_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final SenderSettings settings;
     private final RecordBuffer buffer;
@@ -52,14 +45,8 @@ final class SendLoop implements Runnable {
     private final ConcurrentLinkedQueue<CompletableFuture<FlushResult>> flushRequests = new ConcurrentLinkedQueue<>();
     private final AtomicLong barrierRemaining = new AtomicLong();
     private volatile boolean stopping;
-    private volatile Thread thread;
-    /** What the last failed request or record met, until something is delivered again; for the report of the unsent. */
-    private volatile String lastFailure;
-    /**
-     * Set while the sender sleeps with no record waiting. Only then does a new record wake it; otherwise every log
-     * call would pay for a wake-up (a system call), though the sender is busy or waiting for its linger anyway.
-     */
-    private final AtomicBoolean idle = new AtomicBoolean();
+    private final SenderWakeup wakeup;
+    private final SenderReports reports;
 
     // Owned by the sender thread.
     /**
@@ -74,26 +61,10 @@ final class SendLoop implements Runnable {
     private final List<Batch> inFlight = new ArrayList<>();
     private KinesisTransport transport;
     private long nextTransportAttempt;
-    private long gateNanos;
-    private int consecutiveFailures;
-    private boolean throttled;
-    private Throwable configurationError;
-    private long configurationErrorSince;
-    private int probes;
-    // While requests fail for passing reasons: since when nothing has been delivered (reported once, as an error), and
-    // the failures not yet reported.
-    private boolean stalled;
-    private long stalledSince;
-    private boolean stallReported;
-    private int failuresSinceWarning;
+    private final DeliveryGate gate;
     private long barrier;
     private final List<CompletableFuture<FlushResult>> barrierWaiters = new ArrayList<>();
     private long nextRetryScan;
-    private final Map<DropReason, Long> reportedDrops = new EnumMap<>(DropReason.class);
-    private long nextDropReport;
-    private final RateLimit transientWarnings = new RateLimit(REPORT_INTERVAL_NANOS);
-    private final RateLimit configurationReminders = new RateLimit(REPORT_INTERVAL_NANOS * 2);
-    private final RateLimit rejectionWarnings = new RateLimit(REPORT_INTERVAL_NANOS);
 
     /** One request's records. Compared by identity. */
     private static final class Batch {
@@ -135,49 +106,29 @@ final class SendLoop implements Runnable {
             SenderMetrics metrics,
             StatusListener status,
             Supplier<KinesisTransport> transportFactory,
-            RetryPolicy retryPolicy) {
+            RetryPolicy retryPolicy,
+            SenderWakeup wakeup) {
         this.settings = settings;
         this.buffer = buffer;
         this.metrics = metrics;
         this.status = status;
         this.transportFactory = transportFactory;
         this.retryPolicy = retryPolicy;
+        this.wakeup = wakeup;
         this.lingerNanos = settings.linger().toNanos();
         this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
-        for (DropReason reason : DropReason.values()) {
-            reportedDrops.put(reason, 0L);
-        }
         long now = System.nanoTime();
         this.nextTransportAttempt = now;
-        this.gateNanos = now;
+        this.gate = new DeliveryGate(retryPolicy, settings.maxInFlight(), now);
+        this.reports = new SenderReports(settings, status, metrics, buffer, now);
         this.nextRetryScan = now;
-        this.nextDropReport = now;
-    }
-
-    void attach(Thread thread) {
-        this.thread = thread;
-    }
-
-    /** Wakes the sender thread; called when there is new work. */
-    void wake() {
-        Thread current = thread;
-        if (current != null) {
-            LockSupport.unpark(current);
-        }
-    }
-
-    /** Wakes the sender only if it sleeps with nothing to do. */
-    void wakeIfIdle() {
-        if (idle.get() && idle.compareAndSet(true, false)) {
-            wake();
-        }
     }
 
     /** Asks for every record held now to be sent at once; the future completes when none of them is left. */
     CompletableFuture<FlushResult> requestFlush() {
         CompletableFuture<FlushResult> done = new CompletableFuture<>();
         flushRequests.add(done);
-        wake();
+        wakeup.wake();
         return done;
     }
 
@@ -191,13 +142,13 @@ final class SendLoop implements Runnable {
 
     /** What the last failure was while nothing has been delivered since; null when the last request worked. */
     String lastFailure() {
-        return lastFailure;
+        return reports.lastFailure();
     }
 
     /** Makes the loop end; what is still held then is dropped and counted as {@code shutdown}. */
     void stop() {
         stopping = true;
-        wake();
+        wakeup.wake();
     }
 
     @Override
@@ -209,7 +160,7 @@ final class SendLoop implements Runnable {
                 processFlushRequests();
                 processEvictions();
                 expire(now);
-                reportDrops(now);
+                reports.drops(now);
                 ensureTransport(now);
                 dispatch(now);
                 sleep();
@@ -289,11 +240,11 @@ final class SendLoop implements Runnable {
         barrierRemaining.set(count[0]);
         if (count[0] == 0) {
             completeFlush();
-        } else if (configurationError != null) {
+        } else if (gate.brokenBy() != null) {
             // Probe at once rather than after the backoff: if the setup is still broken, the flush ends now instead
             // of waiting out its timeout (a program exiting would wait for nothing).
             long now = System.nanoTime();
-            gateNanos = now;
+            gate.probeNow(now);
             nextTransportAttempt = now;
             List<OutboundRecord> held = new ArrayList<>(retries);
             retries.clear();
@@ -342,23 +293,18 @@ final class SendLoop implements Runnable {
             transport = transportFactory.get();
         } catch (RuntimeException | LinkageError e) {
             enterConfigurationError(e, now);
-            nextTransportAttempt = gateNanos;
+            nextTransportAttempt = gate.opensAt();
         }
     }
 
     private void dispatch(long now) {
-        while (transport != null && now - gateNanos >= 0 && inFlight.size() < maxInFlightNow() && batchReady(now)) {
+        while (transport != null && gate.isOpen(now) && inFlight.size() < gate.maxInFlight() && batchReady(now)) {
             List<OutboundRecord> records = takeBatch(now);
             if (records.isEmpty()) {
                 return;
             }
             send(records, now);
         }
-    }
-
-    /** While throttled or probing a broken setup, one request at a time. */
-    private int maxInFlightNow() {
-        return throttled || configurationError != null ? 1 : settings.maxInFlight();
     }
 
     private boolean batchReady(long now) {
@@ -433,7 +379,7 @@ final class SendLoop implements Runnable {
         }
         call.whenComplete((response, failure) -> {
             completions.add(new Completion(batch, response, failure));
-            wake();
+            wakeup.wake();
         });
     }
 
@@ -462,8 +408,9 @@ final class SendLoop implements Runnable {
                     now);
             return;
         }
-        if (configurationError != null) {
-            leaveConfigurationError(now);
+        long brokenSince = gate.brokenSince();
+        if (gate.works(now)) {
+            reports.repaired(brokenSince, now);
         }
         int throttledRecords = 0;
         int failedRecords = 0;
@@ -488,10 +435,10 @@ final class SendLoop implements Runnable {
                 case CONFIGURATION:
                     enterConfigurationError(
                             new IllegalStateException(result.errorCode() + ": " + result.errorMessage()), now);
-                    retryLater(record, now, gateNanos - now);
+                    retryLater(record, now, gate.opensAt() - now);
                     break;
                 case REJECTED:
-                    warnRejected(result.errorCode() + ": " + result.errorMessage(), 1, now);
+                    reports.rejected(result.errorCode() + ": " + result.errorMessage(), 1, now);
                     drop(record, DropReason.REJECTED);
                     break;
             }
@@ -500,42 +447,26 @@ final class SendLoop implements Runnable {
             metrics.throttled(throttledRecords);
         }
         if (failedRecords < results.size()) {
-            delivered(now);
-        } else if (configurationError == null) {
-            nothingDelivered(
+            reports.delivered(now);
+        } else if (gate.brokenBy() == null) {
+            reports.nothingDelivered(
                     Causes.shorten(
                             results.get(0).errorCode() + ": " + results.get(0).errorMessage()),
                     now);
         }
-        if (failedRecords == 0) {
-            consecutiveFailures = 0;
-            throttled = false;
-        } else if (throttledRecords > 0) {
-            // Slow down rather than hammer a shard that is over its limit: one request at a time. Only a response
-            // that got nothing through backs off further each time; one that got some records through shows the
-            // stream at its limit, not refusing, and growing the wait then would starve it (at 20% of records
-            // throttled, every response has some, and the waits would reach retryMaxBackoffMs).
-            throttled = true;
-            if (failedRecords == results.size()) {
-                consecutiveFailures++;
-            } else {
-                consecutiveFailures = 0;
-            }
-            gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(Math.max(1, consecutiveFailures)));
-        }
+        gate.answered(results.size(), failedRecords, throttledRecords, now);
     }
 
     private void handleFailure(Batch batch, Throwable failure, long now) {
         ErrorClassifier.Kind kind = ErrorClassifier.classify(failure);
-        if (ErrorClassifier.isThrottling(failure)) {
+        boolean throttling = ErrorClassifier.isThrottling(failure);
+        if (throttling) {
             metrics.throttled(batch.records.size());
-            throttled = true;
         }
         switch (kind) {
             case TRANSIENT:
-                consecutiveFailures++;
-                gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(consecutiveFailures));
-                warnTransient(batch.records.size(), failure, now);
+                gate.requestFailed(throttling, now);
+                reports.requestFailed(batch.records.size(), failure, now);
                 long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, retryDelay);
@@ -544,11 +475,11 @@ final class SendLoop implements Runnable {
             case CONFIGURATION:
                 enterConfigurationError(failure, now);
                 for (OutboundRecord record : batch.records) {
-                    retryLater(record, now, gateNanos - now);
+                    retryLater(record, now, gate.opensAt() - now);
                 }
                 break;
             case REJECTED:
-                warnRejected(ErrorClassifier.describe(failure), batch.records.size(), now);
+                reports.rejected(ErrorClassifier.describe(failure), batch.records.size(), now);
                 for (OutboundRecord record : batch.records) {
                     drop(record, DropReason.REJECTED);
                 }
@@ -576,98 +507,10 @@ final class SendLoop implements Runnable {
     private void enterConfigurationError(Throwable failure, long now) {
         Throwable cause = ErrorClassifier.unwrap(failure);
         String why = ErrorClassifier.describe(cause);
-        lastFailure = why;
-        if (configurationError == null) {
-            configurationError = cause;
-            configurationErrorSince = now;
-            probes = 0;
-            configurationReminders.tryAcquire(now);
-            status.error(
-                    "Kinlog cannot write to Kinesis stream " + settings.streamAt() + ": " + why + ". Fix the stream"
-                            + " name, region, permissions, KMS key or credentials; until then events are kept (up to"
-                            + " bufferBytes=" + settings.bufferBytes() + ") and sending is retried.",
-                    cause);
-        } else if (configurationReminders.tryAcquire(now)) {
-            status.error(
-                    "Kinlog still cannot write to Kinesis stream " + settings.streamAt() + " after "
-                            + seconds(now - configurationErrorSince) + ": " + why + " ("
-                            + buffer.heldRecords() + " events held)",
-                    null);
-        }
-        probes++;
-        gateNanos = later(gateNanos, now + retryPolicy.backoffNanos(probes));
+        boolean news = gate.broken(cause, now);
+        reports.broken(cause, why, news, gate.brokenSince(), now);
         if (flushing()) {
             abandonFlush();
-        }
-    }
-
-    private void leaveConfigurationError(long now) {
-        status.info("Kinlog writes to Kinesis stream " + settings.streamAt() + " again, after "
-                + seconds(now - configurationErrorSince));
-        configurationError = null;
-        probes = 0;
-        gateNanos = now;
-    }
-
-    /**
-     * A request failed for a passing reason (I/O, 5xx, timeout, throttling): the first failure is a warning at once,
-     * later ones a summary at most every 30 s.
-     */
-    private void warnTransient(int events, Throwable failure, long now) {
-        String why = ErrorClassifier.describe(failure);
-        failuresSinceWarning++;
-        if (transientWarnings.tryAcquire(now)) {
-            status.warn(
-                    failuresSinceWarning == 1
-                            ? "PutRecords to stream " + settings.streamAt() + " failed (" + why + "); its " + events
-                                    + " events will be resent (further failures reported at most every 30 s)"
-                            : "PutRecords to stream " + settings.streamAt() + " failed " + failuresSinceWarning
-                                    + " more times (last: " + why + "); " + buffer.heldRecords()
-                                    + " events held, being resent",
-                    ErrorClassifier.unwrap(failure));
-            failuresSinceWarning = 0;
-        }
-        nothingDelivered(why, now);
-    }
-
-    /**
-     * Nothing got through. Once that has lasted as long as the longest backoff ({@code retryMaxBackoffMs}), it is an
-     * outage, not a hiccup: one error says so (Log4j2's status logger prints only errors).
-     */
-    private void nothingDelivered(String why, long now) {
-        lastFailure = why;
-        if (!stalled) {
-            stalled = true;
-            stalledSince = now;
-        } else if (!stallReported
-                && now - stalledSince >= settings.retryMaxBackoff().toNanos()) {
-            stallReported = true;
-            status.error(
-                    "Kinlog has delivered nothing to Kinesis stream " + settings.streamAt() + " for "
-                            + seconds(now - stalledSince) + ": " + why + ". "
-                            + buffer.heldRecords() + " events are held and resent until they are "
-                            + settings.deliveryTimeout().toMillis() + " ms old (deliveryTimeoutMs).",
-                    null);
-        }
-    }
-
-    private void delivered(long now) {
-        lastFailure = null;
-        if (stallReported) {
-            status.info("Kinlog delivers to Kinesis stream " + settings.streamAt() + " again, after "
-                    + seconds(now - stalledSince));
-        }
-        stalled = false;
-        stallReported = false;
-        failuresSinceWarning = 0;
-    }
-
-    private void warnRejected(String why, int events, long now) {
-        if (rejectionWarnings.tryAcquire(now)) {
-            status.error(
-                    "Kinesis rejected " + events + " events for stream " + settings.streamName() + " as invalid (" + why
-                            + "); they are dropped (further rejections reported at most every 30 s)",
-                    null);
         }
     }
 
@@ -742,50 +585,8 @@ final class SendLoop implements Runnable {
         }
     }
 
-    // ---- status
-
-    private void reportDrops(long now) {
-        if (now - nextDropReport < 0) {
-            return;
-        }
-        StringBuilder counts = new StringBuilder();
-        long total = 0;
-        for (DropReason reason : DropReason.values()) {
-            long count = metrics.droppedCount(reason);
-            long fresh = count - reportedDrops.get(reason);
-            if (fresh > 0) {
-                counts.append(counts.length() == 0 ? "" : ", ")
-                        .append(reason.metricName())
-                        .append('=')
-                        .append(fresh);
-                total += fresh;
-                reportedDrops.put(reason, count);
-            }
-        }
-        if (total > 0) {
-            // An error, not a warning: events are lost, and Log4j2 prints only errors from its status logger by
-            // default.
-            status.error(
-                    "Kinlog dropped " + total + " events for stream " + settings.streamName() + " (" + counts
-                            + "); holding " + buffer.heldBytes() + " of " + settings.bufferBytes()
-                            + " buffer bytes. Further drops are reported at most every 30 s.",
-                    null);
-            nextDropReport = now + REPORT_INTERVAL_NANOS;
-        }
-    }
-
     private void sleep() {
-        long wait = nanosUntilNextWork(System.nanoTime());
-        if (oldestWaiting() == null) {
-            idle.set(true);
-            // A record added before the flag was visible would not wake us: look once more.
-            if (buffer.peek() != null) {
-                idle.set(false);
-                return;
-            }
-        }
-        LockSupport.parkNanos(this, wait);
-        idle.set(false);
+        wakeup.sleep(this, nanosUntilNextWork(System.nanoTime()), oldestWaiting() == null, () -> buffer.peek() != null);
     }
 
     private long nanosUntilNextWork(long now) {
@@ -794,7 +595,7 @@ final class SendLoop implements Runnable {
         if (oldest != null || !retries.isEmpty()) {
             if (transport == null) {
                 wake = earlier(wake, nextTransportAttempt);
-            } else if (inFlight.size() < maxInFlightNow()) {
+            } else if (inFlight.size() < gate.maxInFlight()) {
                 long ready = wake;
                 if (oldest != null) {
                     ready = sendWithoutLinger() ? now : earlier(ready, oldest.acceptedNanos + lingerNanos);
@@ -803,16 +604,10 @@ final class SendLoop implements Runnable {
                 if (retry != null) {
                     ready = earlier(ready, retry.notBeforeNanos);
                 }
-                wake = earlier(wake, later(ready, gateNanos));
+                wake = earlier(wake, later(ready, gate.opensAt()));
             }
         }
         return Math.max(0, wake - now);
-    }
-
-    /** A duration for a report: "12 s", or "0.3 s" below ten seconds. */
-    private static String seconds(long nanos) {
-        double seconds = nanos / 1e9;
-        return seconds < 10 ? String.format(Locale.ROOT, "%.1f s", seconds) : Math.round(seconds) + " s";
     }
 
     private static long earlier(long a, long b) {

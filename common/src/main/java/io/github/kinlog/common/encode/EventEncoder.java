@@ -220,39 +220,39 @@ public final class EventEncoder {
             long second = event.epochSecond();
             int nanos = event.nanoOfSecond();
             timestamps.format(second, nanos, chars);
-            gen.writeFieldName(Names.TS);
+            gen.writeFieldName(EventField.TS.encodedName());
             gen.writeString(chars, 0, TimestampFormatter.LENGTH);
-            text(Names.LEVEL, "level", guardText(event::level, "level"));
-            text(Names.LOGGER, "logger", guardText(event::loggerName, "logger name"));
-            text(Names.THREAD, "thread", guardText(event::threadName, "thread name"));
+            text(EventField.LEVEL, guardText(event::level, "level"));
+            text(EventField.LOGGER, guardText(event::loggerName, "logger name"));
+            text(EventField.THREAD, guardText(event::threadName, "thread name"));
             String message = guardText(event::message, "message");
-            int start = position(Names.MESSAGE);
+            int start = position(EventField.MESSAGE.encodedName());
             value(message == null ? "" : message, budgets.of(Part.MESSAGE), "message");
             measure(Part.MESSAGE, start);
             if (service != null) {
-                text(Names.SERVICE, "service", service);
+                text(EventField.SERVICE, service);
             }
             if (env != null) {
-                text(Names.ENV, "env", env);
+                text(EventField.ENV, env);
             }
-            text(Names.HOST, "host", host);
-            gen.writeFieldName(Names.PID);
+            text(EventField.HOST, host);
+            gen.writeFieldName(EventField.PID.encodedName());
             gen.writeNumber(pid);
-            gen.writeFieldName(Names.SEQ);
+            gen.writeFieldName(EventField.SEQ.encodedName());
             gen.writeNumber(seq);
             ids.write(second * 1000 + nanos / 1_000_000, seq, chars);
-            gen.writeFieldName(Names.EVENT_ID);
+            gen.writeFieldName(EventField.EVENT_ID.encodedName());
             gen.writeString(chars, 0, EventIds.LENGTH);
-            gen.writeFieldName(Names.SCHEMA_VERSION);
+            gen.writeFieldName(EventField.SCHEMA_VERSION.encodedName());
             gen.writeNumber(EventField.SCHEMA_VERSION_NUMBER);
             for (Map.Entry<SerializableString, String> field : staticFields) {
                 text(field.getKey(), field.getKey().getValue(), field.getValue());
             }
             EntriesWriter entries = new EntriesWriter();
-            entries.start(Part.MDC, Names.MDC).mdc();
-            entries.start(Part.FIELDS, Names.FIELDS).fields();
-            entries.start(Part.MARKERS, Names.MARKERS).markers();
-            entries.start(Part.NDC, Names.NDC).ndc();
+            entries.start(Part.MDC, EventField.MDC.encodedName()).mdc();
+            entries.start(Part.FIELDS, EventField.FIELDS.encodedName()).fields();
+            entries.start(Part.MARKERS, EventField.MARKERS.encodedName()).markers();
+            entries.start(Part.NDC, EventField.NDC.encodedName()).ndc();
             writeError();
             writeSource();
             writeCut();
@@ -264,18 +264,18 @@ public final class EventEncoder {
             if (error == null) {
                 return;
             }
-            gen.writeFieldName(Names.ERROR);
+            gen.writeFieldName(EventField.ERROR.encodedName());
             gen.writeStartObject();
-            text(Names.TYPE, NestedField.ERROR_TYPE.flatName(), StackTraceRenderer.guardText(error::className, "type"));
+            text(NestedField.ERROR_TYPE, StackTraceRenderer.guardText(error::className, "type"));
             String message = StackTraceRenderer.guardText(error::message, "message");
             if (message != null) {
-                int start = position(Names.ERROR_MESSAGE);
+                int start = position(NestedField.ERROR_MESSAGE.encodedName());
                 value(message, budgets.of(Part.ERROR_MESSAGE), NestedField.ERROR_MESSAGE.flatName());
                 measure(Part.ERROR_MESSAGE, start);
             }
             int stackBudget = Math.min(budgets.of(Part.STACK), budgets.stringBytes);
             Utf8Text.Fitted stack = StackTraceRenderer.render(error, maxStackFrames, stackBudget);
-            int start = position(Names.STACK);
+            int start = position(NestedField.ERROR_STACK.encodedName());
             // Already within budget; fit() only repairs surrogates here.
             gen.writeString(Utf8Text.fit(stack.text(), stackBudget).text());
             measure(Part.STACK, start);
@@ -290,19 +290,19 @@ public final class EventEncoder {
             if (source == null) {
                 return;
             }
-            gen.writeFieldName(Names.SOURCE);
+            gen.writeFieldName(EventField.SOURCE.encodedName());
             gen.writeStartObject();
             if (source.className() != null) {
-                text(Names.CLASS, NestedField.SOURCE_CLASS.flatName(), source.className());
+                text(NestedField.SOURCE_CLASS, source.className());
             }
             if (source.methodName() != null) {
-                text(Names.METHOD, NestedField.SOURCE_METHOD.flatName(), source.methodName());
+                text(NestedField.SOURCE_METHOD, source.methodName());
             }
             if (source.fileName() != null) {
-                text(Names.FILE, NestedField.SOURCE_FILE.flatName(), source.fileName());
+                text(NestedField.SOURCE_FILE, source.fileName());
             }
             if (source.line() >= 0) {
-                gen.writeFieldName(Names.LINE);
+                gen.writeFieldName(NestedField.SOURCE_LINE.encodedName());
                 gen.writeNumber(source.line());
             }
             gen.writeEndObject();
@@ -312,7 +312,7 @@ public final class EventEncoder {
             if (cut == null) {
                 return;
             }
-            gen.writeFieldName(Names.TRUNCATED);
+            gen.writeFieldName(EventField.TRUNCATED.encodedName());
             gen.writeStartObject();
             for (Map.Entry<String, Long> entry : cut.entrySet()) {
                 gen.writeFieldName(entry.getKey());
@@ -322,6 +322,15 @@ public final class EventEncoder {
         }
 
         /** Writes a named string field within the string limit. */
+        private void text(EventField field, String text) throws IOException {
+            text(field.encodedName(), field.jsonName(), text);
+        }
+
+        /** A cut in a nested field is reported under its flat name, such as error_type. */
+        private void text(NestedField field, String text) throws IOException {
+            text(field.encodedName(), field.flatName(), text);
+        }
+
         private void text(SerializableString name, String cutName, String text) throws IOException {
             gen.writeFieldName(name);
             value(text == null ? "" : text, budgets.stringBytes, cutName);
@@ -653,44 +662,6 @@ public final class EventEncoder {
             int[] copy = parts.clone();
             copy[part.ordinal()] = budget;
             return new Budgets(stringBytes, copy);
-        }
-    }
-
-    /** Pre-encoded field names. */
-    private static final class Names {
-        static final SerializableString TS = name(EventField.TS);
-        static final SerializableString LEVEL = name(EventField.LEVEL);
-        static final SerializableString LOGGER = name(EventField.LOGGER);
-        static final SerializableString THREAD = name(EventField.THREAD);
-        static final SerializableString MESSAGE = name(EventField.MESSAGE);
-        static final SerializableString SERVICE = name(EventField.SERVICE);
-        static final SerializableString ENV = name(EventField.ENV);
-        static final SerializableString HOST = name(EventField.HOST);
-        static final SerializableString PID = name(EventField.PID);
-        static final SerializableString SEQ = name(EventField.SEQ);
-        static final SerializableString EVENT_ID = name(EventField.EVENT_ID);
-        static final SerializableString SCHEMA_VERSION = name(EventField.SCHEMA_VERSION);
-        static final SerializableString MDC = name(EventField.MDC);
-        static final SerializableString FIELDS = name(EventField.FIELDS);
-        static final SerializableString MARKERS = name(EventField.MARKERS);
-        static final SerializableString NDC = name(EventField.NDC);
-        static final SerializableString ERROR = name(EventField.ERROR);
-        static final SerializableString SOURCE = name(EventField.SOURCE);
-        static final SerializableString TRUNCATED = name(EventField.TRUNCATED);
-        static final SerializableString TYPE = name(NestedField.ERROR_TYPE);
-        static final SerializableString ERROR_MESSAGE = name(NestedField.ERROR_MESSAGE);
-        static final SerializableString STACK = name(NestedField.ERROR_STACK);
-        static final SerializableString CLASS = name(NestedField.SOURCE_CLASS);
-        static final SerializableString METHOD = name(NestedField.SOURCE_METHOD);
-        static final SerializableString FILE = name(NestedField.SOURCE_FILE);
-        static final SerializableString LINE = name(NestedField.SOURCE_LINE);
-
-        private static SerializableString name(EventField field) {
-            return new SerializedString(field.jsonName());
-        }
-
-        private static SerializableString name(NestedField field) {
-            return new SerializedString(field.jsonName());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.kinlog.common.encode;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
@@ -52,12 +54,16 @@ public enum EventField {
     }
 
     private final String jsonName;
+    /** The name as jackson-core writes it, encoded once. */
+    private final SerializableString encodedName;
+
     private final Kind kind;
     private final boolean alwaysPresent;
     private final String description;
 
     EventField(String jsonName, Kind kind, boolean alwaysPresent, String description) {
         this.jsonName = jsonName;
+        this.encodedName = new SerializedString(jsonName);
         this.kind = kind;
         this.alwaysPresent = alwaysPresent;
         this.description = description;
@@ -65,6 +71,11 @@ public enum EventField {
 
     public String jsonName() {
         return jsonName;
+    }
+
+    /** The name pre-encoded, for the encoder's generator. */
+    SerializableString encodedName() {
+        return encodedName;
     }
 
     public Kind kind() {

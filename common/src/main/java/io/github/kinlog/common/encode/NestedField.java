@@ -1,5 +1,8 @@
 package io.github.kinlog.common.encode;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
  * The members of the event's fixed-shape objects ({@code error} and {@code source}), in the order the encoder writes
  * them. Like {@link EventField}, the one definition both the encoder and the Redshift views use.
@@ -19,12 +22,14 @@ public enum NestedField {
 
     private final EventField parent;
     private final String jsonName;
+    private final SerializableString encodedName;
     private final EventField.Kind kind;
     private final String description;
 
     NestedField(EventField parent, String jsonName, EventField.Kind kind, String description) {
         this.parent = parent;
         this.jsonName = jsonName;
+        this.encodedName = new SerializedString(jsonName);
         this.kind = kind;
         this.description = description;
     }
@@ -35,6 +40,11 @@ public enum NestedField {
 
     public String jsonName() {
         return jsonName;
+    }
+
+    /** The name pre-encoded, for the encoder's generator. */
+    SerializableString encodedName() {
+        return encodedName;
     }
 
     public EventField.Kind kind() {

@@ -5,16 +5,10 @@ import io.github.kinlog.common.metrics.SenderMetrics;
 import io.github.kinlog.common.status.Causes;
 import io.github.kinlog.common.status.StatusListener;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
@@ -37,33 +31,21 @@ final class SendLoop implements Runnable {
     private final StatusListener status;
     private final Supplier<KinesisTransport> transportFactory;
     private final RetryPolicy retryPolicy;
-    private final long lingerNanos;
     private final long deliveryTimeoutNanos;
 
     // Shared with other threads.
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<CompletableFuture<FlushResult>> flushRequests = new ConcurrentLinkedQueue<>();
-    private final AtomicLong barrierRemaining = new AtomicLong();
+    private final FlushBarrier flushes = new FlushBarrier();
     private volatile boolean stopping;
     private final SenderWakeup wakeup;
     private final SenderReports reports;
 
     // Owned by the sender thread.
-    /**
-     * Records taken from the buffer that did not fit the last request. Records wait in the buffer itself until a
-     * request takes them, so that drop-oldest can still reach them.
-     */
-    private final ArrayDeque<OutboundRecord> carried = new ArrayDeque<>();
-
-    private long carriedBytes;
-    private final PriorityQueue<OutboundRecord> retries =
-            new PriorityQueue<>(Comparator.comparingLong((OutboundRecord record) -> record.notBeforeNanos));
+    private final WaitingRecords waiting;
     private final List<Batch> inFlight = new ArrayList<>();
     private KinesisTransport transport;
     private long nextTransportAttempt;
     private final DeliveryGate gate;
-    private long barrier;
-    private final List<CompletableFuture<FlushResult>> barrierWaiters = new ArrayList<>();
     private long nextRetryScan;
 
     /** One request's records. Compared by identity. */
@@ -115,19 +97,22 @@ final class SendLoop implements Runnable {
         this.transportFactory = transportFactory;
         this.retryPolicy = retryPolicy;
         this.wakeup = wakeup;
-        this.lingerNanos = settings.linger().toNanos();
         this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
         long now = System.nanoTime();
         this.nextTransportAttempt = now;
         this.gate = new DeliveryGate(retryPolicy, settings.maxInFlight(), now);
         this.reports = new SenderReports(settings, status, metrics, buffer, now);
         this.nextRetryScan = now;
+        this.waiting = new WaitingRecords(
+                buffer,
+                settings.maxBatchRecords(),
+                settings.maxRequestBytes(),
+                settings.linger().toNanos());
     }
 
     /** Asks for every record held now to be sent at once; the future completes when none of them is left. */
     CompletableFuture<FlushResult> requestFlush() {
-        CompletableFuture<FlushResult> done = new CompletableFuture<>();
-        flushRequests.add(done);
+        CompletableFuture<FlushResult> done = flushes.request();
         wakeup.wake();
         return done;
     }
@@ -137,7 +122,7 @@ final class SendLoop implements Runnable {
      * (it is busy building the client) covers everything held.
      */
     long unflushed(CompletableFuture<FlushResult> request) {
-        return flushRequests.contains(request) ? buffer.heldRecords() : barrierRemaining.get();
+        return flushes.unflushed(request, buffer.heldRecords());
     }
 
     /** What the last failure was while nothing has been delivered since; null when the last request worked. */
@@ -183,75 +168,27 @@ final class SendLoop implements Runnable {
         }
     }
 
-    // ---- records waiting for a request: the carried ones first (they are older), then the buffer's
-
-    private OutboundRecord oldestWaiting() {
-        OutboundRecord carriedRecord = carried.peekFirst();
-        return carriedRecord != null ? carriedRecord : buffer.peek();
-    }
-
-    private OutboundRecord takeWaiting() {
-        OutboundRecord record = carried.pollFirst();
-        if (record != null) {
-            carriedBytes -= record.size;
-            return record;
-        }
-        return buffer.poll();
-    }
-
-    private void putBackWaiting(OutboundRecord record) {
-        carried.addFirst(record);
-        carriedBytes += record.size;
-    }
-
-    private int waitingRecords() {
-        return carried.size() + buffer.queuedRecords();
-    }
-
-    private long waitingBytes() {
-        return carriedBytes + buffer.queuedBytes();
-    }
-
     // ---- flushing
 
     private void processFlushRequests() {
-        CompletableFuture<FlushResult> request = flushRequests.poll();
-        if (request == null) {
+        if (!flushes.open()) {
             return;
         }
-        do {
-            barrierWaiters.add(request);
-        } while ((request = flushRequests.poll()) != null);
-        barrier++;
         // Records accepted before the request was made are in the buffer now.
-        long[] count = {0};
-        Consumer<OutboundRecord> mark = record -> {
-            if (!record.evicted) {
-                record.barrier = barrier;
-                count[0]++;
-            }
-        };
-        carried.forEach(mark);
-        buffer.forEachQueued(mark);
-        retries.forEach(mark);
+        waiting.forEach(flushes::mark);
         for (Batch batch : inFlight) {
-            batch.records.forEach(mark);
+            batch.records.forEach(flushes::mark);
         }
-        barrierRemaining.set(count[0]);
-        if (count[0] == 0) {
-            completeFlush();
-        } else if (gate.brokenBy() != null) {
+        if (!flushes.marked()) {
+            return;
+        }
+        if (gate.brokenBy() != null) {
             // Probe at once rather than after the backoff: if the setup is still broken, the flush ends now instead
             // of waiting out its timeout (a program exiting would wait for nothing).
             long now = System.nanoTime();
             gate.probeNow(now);
             nextTransportAttempt = now;
-            List<OutboundRecord> held = new ArrayList<>(retries);
-            retries.clear();
-            for (OutboundRecord record : held) {
-                record.notBeforeNanos = now;
-                retries.add(record);
-            }
+            waiting.retryAllNow(now);
         }
     }
 
@@ -259,28 +196,8 @@ final class SendLoop implements Runnable {
     private void processEvictions() {
         OutboundRecord record;
         while ((record = buffer.pollEvicted()) != null) {
-            countTowardsFlush(record);
+            flushes.done(record);
         }
-    }
-
-    private void completeFlush() {
-        endFlush(0);
-    }
-
-    /** A broken setup cannot be fixed within a flush: tell its waiters now what is unsent, and keep the records. */
-    private void abandonFlush() {
-        endFlush(barrierRemaining.get());
-    }
-
-    private void endFlush(long unsent) {
-        for (CompletableFuture<FlushResult> waiter : barrierWaiters) {
-            waiter.complete(new FlushResult(unsent));
-        }
-        barrierWaiters.clear();
-    }
-
-    private boolean flushing() {
-        return !barrierWaiters.isEmpty();
     }
 
     // ---- sending
@@ -298,56 +215,16 @@ final class SendLoop implements Runnable {
     }
 
     private void dispatch(long now) {
-        while (transport != null && gate.isOpen(now) && inFlight.size() < gate.maxInFlight() && batchReady(now)) {
-            List<OutboundRecord> records = takeBatch(now);
+        while (transport != null
+                && gate.isOpen(now)
+                && inFlight.size() < gate.maxInFlight()
+                && waiting.ready(now, flushes.flushing())) {
+            List<OutboundRecord> records = waiting.takeBatch(now);
             if (records.isEmpty()) {
                 return;
             }
             send(records, now);
         }
-    }
-
-    private boolean batchReady(long now) {
-        OutboundRecord retry = retries.peek();
-        if (retry != null && now - retry.notBeforeNanos >= 0) {
-            return true;
-        }
-        OutboundRecord oldest = oldestWaiting();
-        return oldest != null && (sendWithoutLinger() || now - oldest.acceptedNanos >= lingerNanos);
-    }
-
-    /** A full batch is waiting, or a flush wants everything out now. */
-    private boolean sendWithoutLinger() {
-        return flushing()
-                || waitingRecords() >= settings.maxBatchRecords()
-                || waitingBytes() >= settings.maxRequestBytes();
-    }
-
-    private List<OutboundRecord> takeBatch(long now) {
-        List<OutboundRecord> batch = new ArrayList<>(Math.min(settings.maxBatchRecords(), 64));
-        long bytes = 0;
-        while (batch.size() < settings.maxBatchRecords()) {
-            OutboundRecord retry = retries.peek();
-            if (retry == null || now - retry.notBeforeNanos < 0 || bytes + retry.size > settings.maxRequestBytes()) {
-                break;
-            }
-            retries.poll();
-            batch.add(retry);
-            bytes += retry.size;
-        }
-        while (batch.size() < settings.maxBatchRecords()) {
-            OutboundRecord next = takeWaiting();
-            if (next == null) {
-                break;
-            }
-            if (bytes + next.size > settings.maxRequestBytes()) {
-                putBackWaiting(next);
-                break;
-            }
-            batch.add(next);
-            bytes += next.size;
-        }
-        return batch;
     }
 
     private void send(List<OutboundRecord> records, long now) {
@@ -500,8 +377,7 @@ final class SendLoop implements Runnable {
             drop(record, DropReason.DELIVERY_TIMEOUT);
             return;
         }
-        record.notBeforeNanos = now + Math.max(0, delayNanos);
-        retries.add(record);
+        waiting.retryAt(record, now + Math.max(0, delayNanos));
     }
 
     private void enterConfigurationError(Throwable failure, long now) {
@@ -509,8 +385,8 @@ final class SendLoop implements Runnable {
         String why = ErrorClassifier.describe(cause);
         boolean news = gate.broken(cause, now);
         reports.broken(cause, why, news, gate.brokenSince(), now);
-        if (flushing()) {
-            abandonFlush();
+        if (flushes.flushing()) {
+            flushes.abandon();
         }
     }
 
@@ -518,13 +394,7 @@ final class SendLoop implements Runnable {
 
     private void finish(OutboundRecord record) {
         buffer.release(record);
-        countTowardsFlush(record);
-    }
-
-    private void countTowardsFlush(OutboundRecord record) {
-        if (record.barrier != 0 && record.barrier == barrier && barrierRemaining.decrementAndGet() == 0) {
-            completeFlush();
-        }
+        flushes.done(record);
     }
 
     private void drop(OutboundRecord record, DropReason reason) {
@@ -533,77 +403,38 @@ final class SendLoop implements Runnable {
     }
 
     private void expire(long now) {
-        OutboundRecord oldest;
-        while ((oldest = oldestWaiting()) != null && now - oldest.acceptedNanos >= deliveryTimeoutNanos) {
-            OutboundRecord taken = takeWaiting();
-            if (taken == null) {
-                break;
-            }
-            if (now - taken.acceptedNanos < deliveryTimeoutNanos) {
-                // A calling thread dropped the oldest meanwhile; this one is still in time.
-                putBackWaiting(taken);
-                break;
-            }
-            drop(taken, DropReason.DELIVERY_TIMEOUT);
-        }
-        if (now - nextRetryScan >= 0 && !retries.isEmpty()) {
+        waiting.expireNew(now, deliveryTimeoutNanos, record -> drop(record, DropReason.DELIVERY_TIMEOUT));
+        if (now - nextRetryScan >= 0) {
             nextRetryScan = now + HOUSEKEEPING_NANOS;
-            for (Iterator<OutboundRecord> it = retries.iterator(); it.hasNext(); ) {
-                OutboundRecord record = it.next();
-                if (now - record.acceptedNanos >= deliveryTimeoutNanos) {
-                    it.remove();
-                    drop(record, DropReason.DELIVERY_TIMEOUT);
-                }
-            }
+            waiting.expireRetries(now, deliveryTimeoutNanos, record -> drop(record, DropReason.DELIVERY_TIMEOUT));
         }
     }
 
     /** Everything still held when the loop ends is lost: count it, and release anyone waiting on a flush. */
     private void abandonEverything() {
-        List<OutboundRecord> lost = new ArrayList<>(retries);
-        OutboundRecord waiting;
-        while ((waiting = takeWaiting()) != null) {
-            lost.add(waiting);
-        }
+        List<OutboundRecord> lost = waiting.drain();
         for (Batch batch : inFlight) {
             lost.addAll(batch.records);
         }
-        retries.clear();
         inFlight.clear();
         for (OutboundRecord record : lost) {
             metrics.dropped(DropReason.SHUTDOWN);
             buffer.release(record);
         }
-        long unsent = barrierRemaining.get();
-        for (CompletableFuture<FlushResult> waiter : barrierWaiters) {
-            waiter.complete(new FlushResult(unsent));
-        }
-        barrierWaiters.clear();
-        CompletableFuture<FlushResult> late;
-        while ((late = flushRequests.poll()) != null) {
-            late.complete(new FlushResult(lost.size()));
-        }
+        flushes.stop(lost.size());
     }
 
     private void sleep() {
-        wakeup.sleep(this, nanosUntilNextWork(System.nanoTime()), oldestWaiting() == null, () -> buffer.peek() != null);
+        wakeup.sleep(this, nanosUntilNextWork(System.nanoTime()), !waiting.anyNew(), () -> buffer.peek() != null);
     }
 
     private long nanosUntilNextWork(long now) {
         long wake = now + HOUSEKEEPING_NANOS;
-        OutboundRecord oldest = oldestWaiting();
-        if (oldest != null || !retries.isEmpty()) {
+        if (waiting.any()) {
             if (transport == null) {
                 wake = earlier(wake, nextTransportAttempt);
             } else if (inFlight.size() < gate.maxInFlight()) {
-                long ready = wake;
-                if (oldest != null) {
-                    ready = sendWithoutLinger() ? now : earlier(ready, oldest.acceptedNanos + lingerNanos);
-                }
-                OutboundRecord retry = retries.peek();
-                if (retry != null) {
-                    ready = earlier(ready, retry.notBeforeNanos);
-                }
+                long ready = waiting.readyAt(now, flushes.flushing(), wake);
                 wake = earlier(wake, later(ready, gate.opensAt()));
             }
         }

@@ -237,6 +237,8 @@ class KinesisSenderTest {
 
     @Test
     void aFlushWhileTheSetupIsBrokenEndsAtOnceAndKeepsTheEvents() {
+        // The first probe after the error waits 10 to 20 s: only probing at once ends the flush within 5 s.
+        settings.retryBackoff = Duration.ofSeconds(20);
         settings.retryMaxBackoff = Duration.ofMinutes(1);
         transport.otherwise(fail(FakeTransport.streamNotFound()));
         KinesisSender sender = start();

@@ -54,12 +54,17 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             encoder = null;
         }
         includeLocation = config.includeLocation();
-        ContextStatus status = new ContextStatus(this, reportToStderr ? new StderrStatus(getName()) : null);
-        status.starting();
-        try {
-            pipeline = KinlogPipeline.start(config, status);
-        } finally {
-            status.started();
+        pipeline = SenderHandover.take(getContext(), getName(), config.toString());
+        if (pipeline != null) {
+            addInfo("Kinesis appender '" + getName() + "' keeps its running sender: the settings are unchanged");
+        } else {
+            ContextStatus status = new ContextStatus(this, reportToStderr ? new StderrStatus(getName()) : null);
+            status.starting();
+            try {
+                pipeline = KinlogPipeline.start(config, status);
+            } finally {
+                status.started();
+            }
         }
         super.start();
     }
@@ -79,13 +84,18 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
     }
 
     /**
-     * Logback drops an event that reaches a stopped appender (during a reset, for instance) with a status warning only;
-     * this counts it as {@code closed}, so the loss is in the metrics and the drop reports.
+     * Logback drops an event that reaches a stopped appender with a status warning only. After a reset the sender is
+     * still running (parked for, or handed to, the next appender): the event goes to it. Otherwise it is counted as
+     * {@code closed}, so the loss is in the metrics and the drop reports.
      */
     @Override
     public void doAppend(ILoggingEvent event) {
         if (!started) {
             KinlogPipeline stopped = pipeline;
+            if (stopped != null && stopped.isRunning()) {
+                append(event);
+                return;
+            }
             if (stopped != null) {
                 stopped.refused(DropReason.CLOSED);
             }
@@ -93,10 +103,19 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
         super.doAppend(event);
     }
 
-    /** Sends what is buffered for up to {@code shutdownTimeoutMs}, still taking events meanwhile, then stops. */
+    /**
+     * Sends what is buffered for up to {@code shutdownTimeoutMs}, still taking events meanwhile, then stops. A reset of
+     * the context parks the running sender instead, for the appender the next configuration starts (see
+     * {@link SenderHandover}).
+     */
     @Override
     public void stop() {
         if (!isStarted()) {
+            return;
+        }
+        if (SenderHandover.stoppedByReset()) {
+            SenderHandover.park(getContext(), getName(), config.toString(), pipeline);
+            super.stop();
             return;
         }
         // Logback stops an appender before detaching it (a reset, a rescan), so events keep arriving for a moment:

@@ -13,12 +13,18 @@ final class LogbackContexts {
     private LogbackContexts() {}
 
     static LoggerContext start(String resource) {
+        LoggerContext context = newContext();
+        context.setName(resource);
+        configure(context, resource);
+        return context;
+    }
+
+    /** Reads a configuration into the context, as after a reset. */
+    static void configure(LoggerContext context, String resource) {
         URL url = LogbackContexts.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalArgumentException("No test resource " + resource);
         }
-        LoggerContext context = newContext();
-        context.setName(resource);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         try {
@@ -26,7 +32,6 @@ final class LogbackContexts {
         } catch (JoranException e) {
             throw new IllegalStateException(e);
         }
-        return context;
     }
 
     /**

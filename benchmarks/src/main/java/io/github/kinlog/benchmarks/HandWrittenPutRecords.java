@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.kinlog.common.send.KinesisRecord;
 import io.github.kinlog.common.send.KinesisTransport;
+import io.github.kinlog.common.send.PutAnswer;
+import io.github.kinlog.common.send.RecordOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +27,6 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
  * A contender, not a product: PutRecords written by hand (JSON body with jackson-core) and sent with the SDK's own
@@ -54,81 +52,90 @@ final class HandWrittenPutRecords implements KinesisTransport {
     }
 
     @Override
-    public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
-        return CompletableFuture.supplyAsync(() -> call(request), threads);
+    public CompletableFuture<PutAnswer> putRecords(String streamName, List<? extends KinesisRecord> records) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return call(streamName, records);
+                    } catch (IOException | RuntimeException e) {
+                        return PutAnswer.requestFailed(RecordOutcome.RETRY, e.toString(), e);
+                    }
+                },
+                threads);
     }
 
-    private PutRecordsResponse call(PutRecordsRequest request) {
-        try {
-            int estimate = 64;
-            for (PutRecordsRequestEntry entry : request.records()) {
-                estimate += entry.data().asByteBuffer().remaining() * 4 / 3
-                        + entry.partitionKey().length()
-                        + 40;
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream(estimate);
-            try (JsonGenerator gen = json.createGenerator(body)) {
+    private PutAnswer call(String streamName, List<? extends KinesisRecord> records) throws IOException {
+        int estimate = 64;
+        for (KinesisRecord record : records) {
+            estimate += record.data().length * 4 / 3 + record.partitionKey().length() + 40;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(estimate);
+        try (JsonGenerator gen = json.createGenerator(body)) {
+            gen.writeStartObject();
+            gen.writeStringField("StreamName", streamName);
+            gen.writeArrayFieldStart("Records");
+            for (KinesisRecord record : records) {
                 gen.writeStartObject();
-                gen.writeStringField("StreamName", request.streamName());
-                gen.writeArrayFieldStart("Records");
-                for (PutRecordsRequestEntry entry : request.records()) {
-                    gen.writeStartObject();
-                    gen.writeFieldName("Data");
-                    gen.writeBinary(entry.data().asByteArrayUnsafe());
-                    gen.writeStringField("PartitionKey", entry.partitionKey());
-                    gen.writeEndObject();
-                }
-                gen.writeEndArray();
+                gen.writeFieldName("Data");
+                gen.writeBinary(record.data());
+                gen.writeStringField("PartitionKey", record.partitionKey());
                 gen.writeEndObject();
             }
-            byte[] bytes = body.toByteArray();
-            SdkHttpFullRequest http = SdkHttpFullRequest.builder()
-                    .method(SdkHttpMethod.POST)
-                    .uri(endpoint)
-                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                    .putHeader("X-Amz-Target", "Kinesis_20131202.PutRecords")
-                    .putHeader("Content-Length", Integer.toString(bytes.length))
-                    .build();
-            SignedRequest signed =
-                    signer.sign(r -> r.identity(credentials.resolveIdentity().join())
-                            .request(http)
-                            .payload(ContentStreamProvider.fromByteArrayUnsafe(bytes))
-                            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "kinesis")
-                            .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-            HttpExecuteResponse response = this.http
-                    .prepareRequest(HttpExecuteRequest.builder()
-                            .request(signed.request())
-                            .contentStreamProvider(signed.payload().orElse(null))
-                            .build())
-                    .call();
-            List<PutRecordsResultEntry> results =
-                    new ArrayList<>(request.records().size());
-            try (InputStream in = response.responseBody().orElseThrow();
-                    JsonParser parser = json.createParser(in)) {
-                while (parser.nextToken() != null) {
-                    if (parser.currentToken() == JsonToken.FIELD_NAME
-                            && parser.currentName().equals("Records")) {
-                        parser.nextToken();
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            String error = null;
-                            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                                String name = parser.currentName();
-                                parser.nextToken();
-                                if (name.equals("ErrorCode")) {
-                                    error = parser.getText();
-                                }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+        byte[] bytes = body.toByteArray();
+        SdkHttpFullRequest http = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "Kinesis_20131202.PutRecords")
+                .putHeader("Content-Length", Integer.toString(bytes.length))
+                .build();
+        SignedRequest signed =
+                signer.sign(r -> r.identity(credentials.resolveIdentity().join())
+                        .request(http)
+                        .payload(ContentStreamProvider.fromByteArrayUnsafe(bytes))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "kinesis")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        HttpExecuteResponse response = this.http
+                .prepareRequest(HttpExecuteRequest.builder()
+                        .request(signed.request())
+                        .contentStreamProvider(signed.payload().orElse(null))
+                        .build())
+                .call();
+        List<RecordOutcome> results = new ArrayList<>(records.size());
+        try (InputStream in = response.responseBody().orElseThrow();
+                JsonParser parser = json.createParser(in)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME
+                        && parser.currentName().equals("Records")) {
+                    parser.nextToken();
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        String error = null;
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = parser.currentName();
+                            parser.nextToken();
+                            if (name.equals("ErrorCode")) {
+                                error = parser.getText();
                             }
-                            results.add(PutRecordsResultEntry.builder()
-                                    .errorCode(error)
-                                    .build());
                         }
+                        results.add(
+                                error == null
+                                        ? RecordOutcome.OK
+                                        : error.equals("ProvisionedThroughputExceededException")
+                                                ? RecordOutcome.THROTTLED
+                                                : RecordOutcome.RETRY);
                     }
                 }
             }
-            return PutRecordsResponse.builder().records(results).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        String[] errors = new String[results.size()];
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] =
+                    results.get(i) == RecordOutcome.OK ? null : results.get(i).name();
+        }
+        return PutAnswer.perRecord(results.toArray(new RecordOutcome[0]), errors);
     }
 
     @Override

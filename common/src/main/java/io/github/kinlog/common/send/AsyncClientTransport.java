@@ -1,9 +1,8 @@
 package io.github.kinlog.common.send;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
 /** Calls a non-blocking {@link KinesisAsyncClient} (Netty, CRT); its own threads do the I/O. */
 final class AsyncClientTransport implements KinesisTransport {
@@ -17,12 +16,8 @@ final class AsyncClientTransport implements KinesisTransport {
     }
 
     @Override
-    public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
-        try {
-            return client.putRecords(request);
-        } catch (RuntimeException e) {
-            return Futures.failed(e);
-        }
+    public CompletableFuture<PutAnswer> putRecords(String streamName, List<? extends KinesisRecord> records) {
+        return SdkPutRecords.call(streamName, records, client::putRecords);
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.github.kinlog.common.status.Causes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -13,85 +11,69 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Sorts failures into what the sender does about them: resend later ({@link Kind#TRANSIENT}), hold everything and
- * probe until someone fixes the setup ({@link Kind#CONFIGURATION}), or give the records up ({@link Kind#REJECTED}).
+ * Sorts what the AWS SDK says into what the sender does about it ({@link RecordOutcome}): resend later, slow down,
+ * hold everything and probe until someone fixes the setup, or give the records up. Used by the transports only: the
+ * sender never sees an SDK type.
  */
 final class ErrorClassifier {
-    enum Kind {
-        /** Throttling, 5xx, timeouts, I/O: resend with backoff. */
-        TRANSIENT,
-        /** Missing stream, denied access, KMS problems, no credentials or region: fixable outside, so keep and probe. */
-        CONFIGURATION,
-        /** The request itself is invalid: resending the same records cannot succeed. */
-        REJECTED
-    }
-
     private ErrorClassifier() {}
 
     /** Classifies a whole-request failure. */
-    static Kind classify(Throwable failure) {
-        Throwable error = unwrap(failure);
+    static RecordOutcome classify(Throwable failure) {
+        Throwable error = Causes.unwrap(failure);
         if (error instanceof AwsServiceException) {
             AwsServiceException service = (AwsServiceException) error;
+            if (service.isThrottlingException()) {
+                return RecordOutcome.THROTTLED;
+            }
             String code = service.awsErrorDetails() == null
                     ? null
                     : service.awsErrorDetails().errorCode();
             if (code == null) {
-                return service.statusCode() >= 500 || service.statusCode() == 429 ? Kind.TRANSIENT : Kind.CONFIGURATION;
+                return service.statusCode() >= 500 || service.statusCode() == 429
+                        ? RecordOutcome.RETRY
+                        : RecordOutcome.CONFIGURATION;
             }
             return classifyCode(code, service.statusCode());
         }
         if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
-            return Kind.TRANSIENT;
+            return RecordOutcome.RETRY;
         }
         if (error instanceof SdkClientException && isSetupProblem((SdkClientException) error)
                 || error instanceof LinkageError) {
-            return Kind.CONFIGURATION;
+            return RecordOutcome.CONFIGURATION;
         }
         if (error instanceof SdkClientException
                 || error instanceof IOException
                 || error instanceof UncheckedIOException) {
-            return Kind.TRANSIENT;
+            return RecordOutcome.RETRY;
         }
         // Anything else (a bug in a user-supplied client, say) is retried: delivery timeouts bound it.
-        return Kind.TRANSIENT;
+        return RecordOutcome.RETRY;
     }
 
     /** Classifies the error code of one failed record in a PutRecords response. */
-    static Kind classifyRecordError(String code) {
+    static RecordOutcome classifyRecordError(String code) {
         return classifyCode(code, 200);
     }
 
-    /** Whether a failure means Kinesis refused the records for throughput. */
-    static boolean isThrottling(Throwable failure) {
-        Throwable error = unwrap(failure);
-        if (error instanceof AwsServiceException) {
-            AwsServiceException service = (AwsServiceException) error;
-            if (service.isThrottlingException()) {
-                return true;
-            }
-            String code = service.awsErrorDetails() == null
-                    ? null
-                    : service.awsErrorDetails().errorCode();
-            return code != null && isThrottlingCode(code);
-        }
-        return false;
-    }
-
-    static boolean isThrottlingCode(String code) {
+    private static boolean isThrottlingCode(String code) {
         return code.equals("ProvisionedThroughputExceededException")
                 || code.equals("ThrottlingException")
                 || code.equals("LimitExceededException")
                 || code.equals("KMSThrottlingException");
     }
 
-    private static Kind classifyCode(String code, int status) {
-        if (isThrottlingCode(code) || code.equals("InternalFailure") || code.equals("ServiceUnavailable")) {
-            return Kind.TRANSIENT;
+    private static RecordOutcome classifyCode(String code, int status) {
+        if (isThrottlingCode(code)) {
+            return RecordOutcome.THROTTLED;
+        }
+        if (code.equals("InternalFailure") || code.equals("ServiceUnavailable")) {
+            return RecordOutcome.RETRY;
         }
         if (code.startsWith("KMS")) {
             // KMSDisabled, KMSNotFound, KMSAccessDenied, KMSInvalidState, KMSOptInRequired: fixed outside.
-            return Kind.CONFIGURATION;
+            return RecordOutcome.CONFIGURATION;
         }
         switch (code) {
             case "ResourceNotFoundException":
@@ -109,17 +91,16 @@ final class ErrorClassifier {
             case "OptInRequired":
             case "ResourceInUseException":
                 // ResourceInUse: the stream is being created, updated or deleted. It will settle; keep probing.
-                return Kind.CONFIGURATION;
+                return RecordOutcome.CONFIGURATION;
             case "InvalidArgumentException":
             case "ValidationException":
             case "SerializationException":
-                return Kind.REJECTED;
+                return RecordOutcome.REJECTED;
             default:
-                return status >= 400
-                                && status < 500
-                                && !code.toLowerCase(Locale.ROOT).contains("throttl")
-                        ? Kind.CONFIGURATION
-                        : Kind.TRANSIENT;
+                if (code.toLowerCase(Locale.ROOT).contains("throttl")) {
+                    return RecordOutcome.THROTTLED;
+                }
+                return status >= 400 && status < 500 ? RecordOutcome.CONFIGURATION : RecordOutcome.RETRY;
         }
     }
 
@@ -138,7 +119,7 @@ final class ErrorClassifier {
      * (the SDK lists every provider it tried).
      */
     static String describe(Throwable failure) {
-        Throwable error = unwrap(failure);
+        Throwable error = Causes.unwrap(failure);
         if (error instanceof AwsServiceException && ((AwsServiceException) error).awsErrorDetails() != null) {
             AwsServiceException service = (AwsServiceException) error;
             AwsErrorDetails details = service.awsErrorDetails();
@@ -177,14 +158,5 @@ final class ErrorClassifier {
             return Causes.oneLine(root);
         }
         return Causes.oneLine(error);
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable error = failure;
-        while ((error instanceof CompletionException || error instanceof ExecutionException)
-                && error.getCause() != null) {
-            error = error.getCause();
-        }
-        return error;
     }
 }

@@ -30,6 +30,7 @@ public final class KinesisSender implements AutoCloseable {
     private final StatusListener status;
     private final RecordBuffer buffer;
     private final SendLoop loop;
+    private final SenderClock clock;
     private final Thread thread;
     private final MetricsJmx jmx;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -40,11 +41,13 @@ public final class KinesisSender implements AutoCloseable {
             SenderSettings settings,
             Supplier<KinesisTransport> transports,
             StatusListener status,
-            SenderMetrics metrics) {
+            SenderMetrics metrics,
+            SenderClock clock) {
         this.settings = settings;
         this.metrics = metrics;
         this.status = status;
-        SenderWakeup wakeup = new SenderWakeup();
+        this.clock = clock;
+        SenderWakeup wakeup = new SenderWakeup(clock);
         this.buffer = new RecordBuffer(
                 settings.bufferBytes(),
                 settings.bufferFullPolicy(),
@@ -57,7 +60,8 @@ public final class KinesisSender implements AutoCloseable {
                 settings.retryBackoff().toNanos(),
                 settings.retryMaxBackoff().toNanos(),
                 bound -> ThreadLocalRandom.current().nextLong(bound));
-        this.loop = new SendLoop(settings, buffer, metrics, status, transports, retries, wakeup);
+        this.loop = new SendLoop(
+                settings, buffer, metrics, status, () -> SdkPutRecords.open(transports), retries, wakeup, clock);
         metrics.bufferedFrom(buffer::heldBytes, buffer::heldRecords);
         this.thread = KinlogThreads.newThread(loop, "kinlog-sender-" + settings.name());
         wakeup.attach(thread);
@@ -76,7 +80,17 @@ public final class KinesisSender implements AutoCloseable {
             Supplier<KinesisTransport> transports,
             StatusListener status,
             SenderMetrics metrics) {
-        KinesisSender sender = new KinesisSender(settings, transports, status, metrics);
+        return start(settings, transports, status, metrics, SenderClock.SYSTEM);
+    }
+
+    /** As {@link #start(SenderSettings, Supplier, StatusListener, SenderMetrics)}, on the given clock (tests). */
+    static KinesisSender start(
+            SenderSettings settings,
+            Supplier<KinesisTransport> transports,
+            StatusListener status,
+            SenderMetrics metrics,
+            SenderClock clock) {
+        KinesisSender sender = new KinesisSender(settings, transports, status, metrics, clock);
         sender.thread.start();
         return sender;
     }
@@ -93,7 +107,7 @@ public final class KinesisSender implements AutoCloseable {
             metrics.dropped(DropReason.OVERSIZE);
             return false;
         }
-        return buffer.offer(new OutboundRecord(data, partitionKey, partitionKeyBytes, System.nanoTime()));
+        return buffer.offer(new OutboundRecord(data, partitionKey, partitionKeyBytes, clock.nanoTime()));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.kinlog.common.send;
 
 /** One record on its way to Kinesis. Created on the calling thread; afterwards owned by the sender thread. */
-final class OutboundRecord {
+final class OutboundRecord implements KinesisRecord {
     /**
      * What a record costs beyond its data and key: the record object, the request entry, the SDK's byte wrapper. An
      * estimate, so that many tiny events cannot outgrow the buffer limit by their overhead.
@@ -27,6 +27,16 @@ final class OutboundRecord {
         this.partitionKey = partitionKey;
         this.size = data.length + partitionKeyBytes;
         this.acceptedNanos = acceptedNanos;
+    }
+
+    @Override
+    public byte[] data() {
+        return data;
+    }
+
+    @Override
+    public String partitionKey() {
+        return partitionKey;
     }
 
     /** What this record counts against the buffer limit. */

@@ -9,18 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
  * The sender thread's work: batch accepted records, send them, and deal with each answer. Records wait in the
  * {@link RecordBuffer} until a request takes them (so drop-oldest can still reach them); from then on (in a request,
  * waiting to be resent) they belong to this one thread alone, so none of that state needs locks. Transport threads
- * reach the loop only through the completions queue.
+ * reach the loop only through the completions queue. It knows Kinlog's records and answers only: the AWS SDK stays
+ * behind {@link KinesisTransport}.
  */
 final class SendLoop implements Runnable {
     private static final long HOUSEKEEPING_NANOS = Duration.ofSeconds(1).toNanos();
@@ -29,7 +24,8 @@ final class SendLoop implements Runnable {
     private final RecordBuffer buffer;
     private final SenderMetrics metrics;
     private final StatusListener status;
-    private final Supplier<KinesisTransport> transportFactory;
+    private final TransportSource transportSource;
+    private final SenderClock clock;
     private final RetryPolicy retryPolicy;
     private final long deliveryTimeoutNanos;
 
@@ -57,29 +53,20 @@ final class SendLoop implements Runnable {
         }
     }
 
-    /** The answer to one request: a response or a failure. */
+    /** The answer to one request. */
     private static final class Completion {
-        private final Batch batch;
-        private final PutRecordsResponse response;
-        private final Throwable failure;
+        final Batch batch;
+        final PutAnswer answer;
 
-        Completion(Batch batch, PutRecordsResponse response, Throwable failure) {
+        Completion(Batch batch, PutAnswer answer) {
             this.batch = batch;
-            this.response = response;
-            this.failure = failure;
+            this.answer = answer;
         }
+    }
 
-        Batch batch() {
-            return batch;
-        }
-
-        PutRecordsResponse response() {
-            return response;
-        }
-
-        Throwable failure() {
-            return failure;
-        }
+    /** Makes the transport, on the sender's thread; called again after a failure. */
+    interface TransportSource {
+        KinesisTransport open() throws TransportUnavailable;
     }
 
     SendLoop(
@@ -87,18 +74,20 @@ final class SendLoop implements Runnable {
             RecordBuffer buffer,
             SenderMetrics metrics,
             StatusListener status,
-            Supplier<KinesisTransport> transportFactory,
+            TransportSource transportSource,
             RetryPolicy retryPolicy,
-            SenderWakeup wakeup) {
+            SenderWakeup wakeup,
+            SenderClock clock) {
         this.settings = settings;
         this.buffer = buffer;
         this.metrics = metrics;
         this.status = status;
-        this.transportFactory = transportFactory;
+        this.transportSource = transportSource;
+        this.clock = clock;
         this.retryPolicy = retryPolicy;
         this.wakeup = wakeup;
         this.deliveryTimeoutNanos = settings.deliveryTimeout().toNanos();
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         this.nextTransportAttempt = now;
         this.gate = new DeliveryGate(retryPolicy, settings.maxInFlight(), now);
         this.reports = new SenderReports(settings, status, metrics, buffer, now);
@@ -140,7 +129,7 @@ final class SendLoop implements Runnable {
     public void run() {
         try {
             while (!stopping) {
-                long now = System.nanoTime();
+                long now = clock.nanoTime();
                 processCompletions(now);
                 processFlushRequests();
                 processEvictions();
@@ -154,7 +143,7 @@ final class SendLoop implements Runnable {
             // A bug; say so rather than die silently, and let close() count what is lost.
             status.error(
                     "Kinlog's sender thread for stream " + settings.streamName() + " failed: "
-                            + ErrorClassifier.describe(unexpected),
+                            + Causes.oneLine(unexpected),
                     unexpected);
         } finally {
             abandonEverything();
@@ -185,7 +174,7 @@ final class SendLoop implements Runnable {
         if (gate.brokenBy() != null) {
             // Probe at once rather than after the backoff: if the setup is still broken, the flush ends now instead
             // of waiting out its timeout (a program exiting would wait for nothing).
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             gate.probeNow(now);
             nextTransportAttempt = now;
             waiting.retryAllNow(now);
@@ -207,9 +196,9 @@ final class SendLoop implements Runnable {
             return;
         }
         try {
-            transport = transportFactory.get();
-        } catch (RuntimeException | LinkageError e) {
-            enterConfigurationError(e, now);
+            transport = transportSource.open();
+        } catch (TransportUnavailable e) {
+            enterConfigurationError(e.getCause(), e.getMessage(), now);
             nextTransportAttempt = gate.opensAt();
         }
     }
@@ -228,34 +217,28 @@ final class SendLoop implements Runnable {
     }
 
     private void send(List<OutboundRecord> records, long now) {
-        List<PutRecordsRequestEntry> entries = new ArrayList<>(records.size());
         int resent = 0;
         for (OutboundRecord record : records) {
             if (record.attempts++ > 0) {
                 resent++;
             }
-            entries.add(PutRecordsRequestEntry.builder()
-                    .data(SdkBytes.fromByteArrayUnsafe(record.data))
-                    .partitionKey(record.partitionKey)
-                    .build());
         }
         if (resent > 0) {
             metrics.retried(resent);
         }
         Batch batch = new Batch(records);
         inFlight.add(batch);
-        PutRecordsRequest request = PutRecordsRequest.builder()
-                .streamName(settings.streamName())
-                .records(entries)
-                .build();
-        CompletableFuture<PutRecordsResponse> call;
+        CompletableFuture<PutAnswer> call;
         try {
-            call = transport.putRecords(request);
+            call = transport.putRecords(settings.streamName(), records);
         } catch (RuntimeException | LinkageError e) {
-            call = Futures.failed(e);
+            call = CompletableFuture.completedFuture(PutAnswer.unexpected(e));
         }
-        call.whenComplete((response, failure) -> {
-            completions.add(new Completion(batch, response, failure));
+        call.whenComplete((answer, failure) -> {
+            if (failure == null && answer == null) {
+                failure = new IllegalStateException("the transport answered nothing");
+            }
+            completions.add(new Completion(batch, failure == null ? answer : PutAnswer.unexpected(failure)));
             wakeup.wake();
         });
     }
@@ -265,26 +248,26 @@ final class SendLoop implements Runnable {
     private void processCompletions(long now) {
         Completion completion;
         while ((completion = completions.poll()) != null) {
-            inFlight.remove(completion.batch);
-            metrics.request(completion.failure != null);
-            if (completion.failure != null) {
-                handleFailure(completion.batch, completion.failure, now);
+            Batch batch = completion.batch;
+            inFlight.remove(batch);
+            PutAnswer answer = completion.answer;
+            if (!answer.covers(batch.records.size())) {
+                answer = PutAnswer.requestFailed(
+                        RecordOutcome.RETRY,
+                        "PutRecords answered " + answer.outcomes() + " results for " + batch.records.size()
+                                + " records",
+                        null);
+            }
+            metrics.request(answer.requestFailed());
+            if (answer.requestFailed()) {
+                handleFailure(batch, answer, now);
             } else {
-                handleResponse(completion.batch, completion.response, now);
+                handleAnswers(batch, answer, now);
             }
         }
     }
 
-    private void handleResponse(Batch batch, PutRecordsResponse response, long now) {
-        List<PutRecordsResultEntry> results = response.records();
-        if (results.size() != batch.records.size()) {
-            handleFailure(
-                    batch,
-                    new IllegalStateException("PutRecords answered " + results.size() + " results for "
-                            + batch.records.size() + " records"),
-                    now);
-            return;
-        }
+    private void handleAnswers(Batch batch, PutAnswer answer, long now) {
         long brokenSince = gate.brokenSince();
         if (gate.works(now)) {
             reports.repaired(brokenSince, now);
@@ -293,29 +276,30 @@ final class SendLoop implements Runnable {
         int failedRecords = 0;
         // One wait for every record this response failed, so they are resent together.
         long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
-        for (int i = 0; i < results.size(); i++) {
-            PutRecordsResultEntry result = results.get(i);
+        for (int i = 0; i < batch.records.size(); i++) {
             OutboundRecord record = batch.records.get(i);
-            if (result.errorCode() == null) {
-                metrics.sent(record.size, (now - record.acceptedNanos) / 1000);
-                finish(record);
-                continue;
+            RecordOutcome outcome = answer.outcome(i);
+            if (outcome != RecordOutcome.OK) {
+                failedRecords++;
             }
-            failedRecords++;
-            if (ErrorClassifier.isThrottlingCode(result.errorCode())) {
-                throttledRecords++;
-            }
-            switch (ErrorClassifier.classifyRecordError(result.errorCode())) {
-                case TRANSIENT:
+            switch (outcome) {
+                case OK:
+                    metrics.sent(record.size, (now - record.acceptedNanos) / 1000);
+                    finish(record);
+                    break;
+                case THROTTLED:
+                    throttledRecords++;
+                    retryLater(record, now, retryDelay);
+                    break;
+                case RETRY:
                     retryLater(record, now, retryDelay);
                     break;
                 case CONFIGURATION:
-                    enterConfigurationError(
-                            new IllegalStateException(result.errorCode() + ": " + result.errorMessage()), now);
+                    enterConfigurationError(null, Causes.shorten(answer.error(i)), now);
                     retryLater(record, now, gate.opensAt() - now);
                     break;
                 case REJECTED:
-                    reports.rejected(result.errorCode() + ": " + result.errorMessage(), 1, now);
+                    reports.rejected(answer.error(i), 1, now);
                     drop(record, DropReason.REJECTED);
                     break;
             }
@@ -323,40 +307,38 @@ final class SendLoop implements Runnable {
         if (throttledRecords > 0) {
             metrics.throttled(throttledRecords);
         }
-        if (failedRecords < results.size()) {
+        if (failedRecords < batch.records.size()) {
             reports.delivered(now);
         } else if (gate.brokenBy() == null) {
-            reports.nothingDelivered(
-                    Causes.shorten(
-                            results.get(0).errorCode() + ": " + results.get(0).errorMessage()),
-                    now);
+            reports.nothingDelivered(Causes.shorten(answer.error(0)), now);
         }
-        gate.answered(results.size(), failedRecords, throttledRecords, now);
+        gate.answered(batch.records.size(), failedRecords, throttledRecords, now);
     }
 
-    private void handleFailure(Batch batch, Throwable failure, long now) {
-        ErrorClassifier.Kind kind = ErrorClassifier.classify(failure);
-        boolean throttling = ErrorClassifier.isThrottling(failure);
-        if (throttling) {
-            metrics.throttled(batch.records.size());
-        }
-        switch (kind) {
-            case TRANSIENT:
+    private void handleFailure(Batch batch, PutAnswer answer, long now) {
+        int events = batch.records.size();
+        switch (answer.outcome(0)) {
+            case THROTTLED:
+            case RETRY:
+                boolean throttling = answer.outcome(0) == RecordOutcome.THROTTLED;
+                if (throttling) {
+                    metrics.throttled(events);
+                }
                 gate.requestFailed(throttling, now);
-                reports.requestFailed(batch.records.size(), failure, now);
+                reports.requestFailed(events, answer.failure(), answer.cause(), now);
                 long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, retryDelay);
                 }
                 break;
             case CONFIGURATION:
-                enterConfigurationError(failure, now);
+                enterConfigurationError(answer.cause(), answer.failure(), now);
                 for (OutboundRecord record : batch.records) {
                     retryLater(record, now, gate.opensAt() - now);
                 }
                 break;
-            case REJECTED:
-                reports.rejected(ErrorClassifier.describe(failure), batch.records.size(), now);
+            default:
+                reports.rejected(answer.failure(), events, now);
                 for (OutboundRecord record : batch.records) {
                     drop(record, DropReason.REJECTED);
                 }
@@ -380,9 +362,11 @@ final class SendLoop implements Runnable {
         waiting.retryAt(record, now + Math.max(0, delayNanos));
     }
 
-    private void enterConfigurationError(Throwable failure, long now) {
-        Throwable cause = ErrorClassifier.unwrap(failure);
-        String why = ErrorClassifier.describe(cause);
+    /** @param why the failure in one line, for a person */
+    private void enterConfigurationError(Throwable cause, String why, long now) {
+        if (cause == null) {
+            cause = new IllegalStateException(why);
+        }
         boolean news = gate.broken(cause, now);
         reports.broken(cause, why, news, gate.brokenSince(), now);
         if (flushes.flushing()) {
@@ -425,7 +409,7 @@ final class SendLoop implements Runnable {
     }
 
     private void sleep() {
-        wakeup.sleep(this, nanosUntilNextWork(System.nanoTime()), !waiting.anyNew(), () -> buffer.peek() != null);
+        wakeup.sleep(this, nanosUntilNextWork(clock.nanoTime()), !waiting.anyNew(), () -> buffer.peek() != null);
     }
 
     private long nanosUntilNextWork(long now) {

@@ -76,8 +76,7 @@ final class SenderReports {
     }
 
     /** A request of {@code events} failed for a passing reason (I/O, 5xx, timeout, throttling). */
-    void requestFailed(int events, Throwable failure, long now) {
-        String why = ErrorClassifier.describe(failure);
+    void requestFailed(int events, String why, Throwable cause, long now) {
         failuresSinceWarning++;
         if (transientWarnings.tryAcquire(now)) {
             status.warn(
@@ -87,7 +86,7 @@ final class SenderReports {
                             : "PutRecords to stream " + settings.streamAt() + " failed " + failuresSinceWarning
                                     + " more times (last: " + why + "); " + buffer.heldRecords()
                                     + " events held, being resent",
-                    ErrorClassifier.unwrap(failure));
+                    cause);
             failuresSinceWarning = 0;
         }
         nothingDelivered(why, now);

@@ -12,8 +12,13 @@ import java.util.function.BooleanSupplier;
  * a wake-up (a system call), though the sender is busy or waiting for its linger anyway.
  */
 final class SenderWakeup {
+    private final SenderClock clock;
     private volatile Thread sender;
     private final AtomicBoolean idle = new AtomicBoolean();
+
+    SenderWakeup(SenderClock clock) {
+        this.clock = clock;
+    }
 
     /** The thread to wake; set before it starts. */
     void attach(Thread thread) {
@@ -47,7 +52,7 @@ final class SenderWakeup {
                 return;
             }
         }
-        LockSupport.parkNanos(blocker, nanos);
+        clock.parkNanos(blocker, nanos);
         idle.set(false);
     }
 }

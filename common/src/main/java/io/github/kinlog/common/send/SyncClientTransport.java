@@ -1,14 +1,12 @@
 package io.github.kinlog.common.send;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
 /** Runs a blocking {@link KinesisClient} on a few daemon threads of its own, one per call in flight. */
 final class SyncClientTransport implements KinesisTransport {
@@ -32,12 +30,12 @@ final class SyncClientTransport implements KinesisTransport {
     }
 
     @Override
-    public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
-        try {
-            return CompletableFuture.supplyAsync(() -> client.putRecords(request), threads);
-        } catch (RejectedExecutionException closed) {
-            return Futures.failed(closed);
-        }
+    public CompletableFuture<PutAnswer> putRecords(String streamName, List<? extends KinesisRecord> records) {
+        // Once closed, the executor refuses the call; that failure is the answer.
+        return SdkPutRecords.call(
+                streamName,
+                records,
+                request -> CompletableFuture.supplyAsync(() -> client.putRecords(request), threads));
     }
 
     @Override

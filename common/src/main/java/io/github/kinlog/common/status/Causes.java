@@ -1,11 +1,24 @@
 package io.github.kinlog.common.status;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /** A failure as one short line for a status report; the stack trace stays with the throwable. */
 public final class Causes {
     /** Long enough for any message worth reading whole, short enough to stay a line or two on a terminal. */
     static final int MOST_CHARS = 400;
 
     private Causes() {}
+
+    /** What was thrown under the wrappers a future adds ({@link CompletionException}, {@link ExecutionException}). */
+    public static Throwable unwrap(Throwable failure) {
+        Throwable error = failure;
+        while ((error instanceof CompletionException || error instanceof ExecutionException)
+                && error.getCause() != null) {
+            error = error.getCause();
+        }
+        return error;
+    }
 
     /** {@code Type: message}, on one line, cut to a readable length. */
     public static String oneLine(Throwable cause) {

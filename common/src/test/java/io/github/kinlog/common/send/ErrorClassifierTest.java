@@ -2,56 +2,54 @@ package io.github.kinlog.common.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kinlog.common.send.ErrorClassifier.Kind;
-import io.github.kinlog.common.testing.FakeTransport;
 import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.kinesis.model.KinesisException;
 
 class ErrorClassifierTest {
-    private static KinesisException error(String code, int status) {
-        return (KinesisException) KinesisException.builder()
-                .statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
-                .message(code)
-                .build();
+    @Test
+    void throttlingIsToldApartFromOtherPassingFailures() {
+        assertThat(ErrorClassifier.classify(SdkErrors.throttled())).isEqualTo(RecordOutcome.THROTTLED);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("KMSThrottlingException", 400)))
+                .isEqualTo(RecordOutcome.THROTTLED);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("LimitExceededException", 400)))
+                .isEqualTo(RecordOutcome.THROTTLED);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("SomeThrottlingException", 400)))
+                .isEqualTo(RecordOutcome.THROTTLED);
     }
 
     @Test
-    void throttlingServerErrorsTimeoutsAndIoAreTransient() {
-        assertThat(ErrorClassifier.classify(FakeTransport.throttled())).isEqualTo(Kind.TRANSIENT);
-        assertThat(ErrorClassifier.classify(error("KMSThrottlingException", 400)))
-                .isEqualTo(Kind.TRANSIENT);
-        assertThat(ErrorClassifier.classify(error("InternalFailure", 500))).isEqualTo(Kind.TRANSIENT);
-        assertThat(ErrorClassifier.classify(FakeTransport.serverError())).isEqualTo(Kind.TRANSIENT);
+    void serverErrorsTimeoutsAndIoAreResent() {
+        assertThat(ErrorClassifier.classify(SdkErrors.error("InternalFailure", 500)))
+                .isEqualTo(RecordOutcome.RETRY);
+        assertThat(ErrorClassifier.classify(SdkErrors.serverError())).isEqualTo(RecordOutcome.RETRY);
         assertThat(ErrorClassifier.classify(ApiCallAttemptTimeoutException.create(1000)))
-                .isEqualTo(Kind.TRANSIENT);
+                .isEqualTo(RecordOutcome.RETRY);
         assertThat(ErrorClassifier.classify(SdkClientException.create("Connection reset", new IOException())))
-                .isEqualTo(Kind.TRANSIENT);
+                .isEqualTo(RecordOutcome.RETRY);
         assertThat(ErrorClassifier.classify(new CompletionException(new IOException("broken pipe"))))
-                .isEqualTo(Kind.TRANSIENT);
+                .isEqualTo(RecordOutcome.RETRY);
     }
 
     @Test
     void missingStreamsDeniedAccessKmsAndCredentialsAreConfiguration() {
-        assertThat(ErrorClassifier.classify(FakeTransport.streamNotFound())).isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.classify(error("AccessDeniedException", 400)))
-                .isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.classify(error("UnrecognizedClientException", 400)))
-                .isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.classify(error("KMSAccessDeniedException", 400)))
-                .isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.classify(error("KMSDisabledException", 400))).isEqualTo(Kind.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(SdkErrors.streamNotFound())).isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("AccessDeniedException", 400)))
+                .isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("UnrecognizedClientException", 400)))
+                .isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("KMSAccessDeniedException", 400)))
+                .isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("KMSDisabledException", 400)))
+                .isEqualTo(RecordOutcome.CONFIGURATION);
         assertThat(ErrorClassifier.classify(
                         SdkClientException.create("Unable to load credentials from any of the providers")))
-                .isEqualTo(Kind.CONFIGURATION);
+                .isEqualTo(RecordOutcome.CONFIGURATION);
         assertThat(ErrorClassifier.classify(SdkClientException.create("Unable to load region")))
-                .isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.classify(olderSdk())).isEqualTo(Kind.CONFIGURATION);
+                .isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classify(olderSdk())).isEqualTo(RecordOutcome.CONFIGURATION);
     }
 
     /** What an application's older SDK, winning over Kinlog's, gives when Kinlog calls a method it lacks. */
@@ -62,26 +60,23 @@ class ErrorClassifierTest {
 
     @Test
     void invalidRequestsAreRejected() {
-        assertThat(ErrorClassifier.classify(FakeTransport.invalidArgument())).isEqualTo(Kind.REJECTED);
-        assertThat(ErrorClassifier.classify(error("ValidationException", 400))).isEqualTo(Kind.REJECTED);
+        assertThat(ErrorClassifier.classify(SdkErrors.invalidArgument())).isEqualTo(RecordOutcome.REJECTED);
+        assertThat(ErrorClassifier.classify(SdkErrors.error("ValidationException", 400)))
+                .isEqualTo(RecordOutcome.REJECTED);
     }
 
     @Test
     void recordErrorCodesFollowTheSameRules() {
         assertThat(ErrorClassifier.classifyRecordError("ProvisionedThroughputExceededException"))
-                .isEqualTo(Kind.TRANSIENT);
-        assertThat(ErrorClassifier.classifyRecordError("InternalFailure")).isEqualTo(Kind.TRANSIENT);
-        assertThat(ErrorClassifier.classifyRecordError("KMSNotFoundException")).isEqualTo(Kind.CONFIGURATION);
-        assertThat(ErrorClassifier.isThrottlingCode("ProvisionedThroughputExceededException"))
-                .isTrue();
-        assertThat(ErrorClassifier.isThrottlingCode("InternalFailure")).isFalse();
-        assertThat(ErrorClassifier.isThrottling(FakeTransport.throttled())).isTrue();
-        assertThat(ErrorClassifier.isThrottling(FakeTransport.serverError())).isFalse();
+                .isEqualTo(RecordOutcome.THROTTLED);
+        assertThat(ErrorClassifier.classifyRecordError("InternalFailure")).isEqualTo(RecordOutcome.RETRY);
+        assertThat(ErrorClassifier.classifyRecordError("KMSNotFoundException")).isEqualTo(RecordOutcome.CONFIGURATION);
+        assertThat(ErrorClassifier.classifyRecordError("SomeNewError")).isEqualTo(RecordOutcome.RETRY);
     }
 
     @Test
     void failuresAreDescribedInOneLineWithoutTheSdksNoise() {
-        assertThat(ErrorClassifier.describe(FakeTransport.streamNotFound()))
+        assertThat(ErrorClassifier.describe(SdkErrors.streamNotFound()))
                 .isEqualTo("ResourceNotFoundException: Stream logs under account 000000000000 not found");
         SdkClientException unknownHost = SdkClientException.create(
                 "Received an UnknownHostException when attempting to interact with a service. See cause for the exact"

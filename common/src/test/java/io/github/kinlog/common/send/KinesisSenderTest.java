@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class KinesisSenderTest {
-    private final FakeTransport transport = new FakeTransport();
+    private final ManualClock clock = new ManualClock();
+    private FakeTransport transport = new FakeTransport();
     private final RecordingStatus status = new RecordingStatus();
     private final Settings settings = new Settings();
     private final List<KinesisSender> started = new ArrayList<>();
@@ -42,6 +44,17 @@ class KinesisSenderTest {
         started.add(sender);
         return sender;
     }
+
+    /** A sender on the hand-driven clock, whose transport stamps requests with that clock's time. */
+    private KinesisSender startOnManualClock() {
+        transport = new FakeTransport(clock::nanoTime);
+        KinesisSender sender =
+                KinesisSender.start(settings.build(), () -> transport, status, new SenderMetrics(), clock);
+        started.add(sender);
+        return sender;
+    }
+
+    private static final String THROUGHPUT_EXCEEDED = "ProvisionedThroughputExceededException: Rate exceeded";
 
     private static boolean send(KinesisSender sender, String data) {
         return sender.send(data.getBytes(StandardCharsets.UTF_8), "key", 3);
@@ -58,16 +71,23 @@ class KinesisSenderTest {
     @Test
     void fullBatchesOf500GoAtOnceAndTheRestAfterTheLinger() {
         settings.linger = Duration.ofSeconds(2);
-        KinesisSender sender = start();
+        KinesisSender sender = startOnManualClock();
         List<String> events = numbered(1_200);
+        long accepted = clock.nanoTime();
 
         events.forEach(event -> send(sender, event));
 
         Await.until("two full batches", () -> transport.requests().size() >= 2);
         assertThat(transport.requests().get(0).records()).hasSize(500);
         assertThat(transport.requests().get(1).records()).hasSize(500);
+        clock.advance(Duration.ofMillis(1_999));
+        clock.settle();
+        assertThat(transport.requests()).as("the rest waits out its linger").hasSize(2);
+        clock.advance(Duration.ofMillis(1));
         Await.until("the last 200 after the linger", () -> transport.requests().size() == 3);
         assertThat(transport.requests().get(2).records()).hasSize(200);
+        assertThat(transport.requests().get(2).nanos() - accepted)
+                .isEqualTo(Duration.ofSeconds(2).toNanos());
         assertThat(transport.received()).containsExactlyElementsOf(events);
         Await.equal("sent", () -> metrics(sender).sent(), 1_200L);
         assertThat(metrics(sender).requests()).isEqualTo(3);
@@ -119,7 +139,7 @@ class KinesisSenderTest {
 
     @Test
     void partialFailuresResendExactlyTheFailedRecords() {
-        transport.then(failRecords(i -> i == 1 || i == 3, "ProvisionedThroughputExceededException"));
+        transport.then(failRecords(i -> i == 1 || i == 3, RecordOutcome.THROTTLED, THROUGHPUT_EXCEEDED));
         settings.linger = Duration.ofMillis(50);
         KinesisSender sender = start();
 
@@ -144,7 +164,7 @@ class KinesisSenderTest {
         // Every request has a record throttled (a different one each time), as when a share of the records is
         // refused all the time.
         for (int i = 0; i < 30; i++) {
-            transport.then(failRecords(r -> r == 1, "ProvisionedThroughputExceededException"));
+            transport.then(failRecords(r -> r == 1, RecordOutcome.THROTTLED, THROUGHPUT_EXCEEDED));
         }
         KinesisSender sender = start();
 
@@ -173,7 +193,7 @@ class KinesisSenderTest {
 
     @Test
     void internalFailuresOfSingleRecordsAreResentToo() {
-        transport.then(failRecords(i -> i == 0, "InternalFailure"));
+        transport.then(failRecords(i -> i == 0, RecordOutcome.RETRY, "InternalFailure: scripted"));
         KinesisSender sender = start();
 
         send(sender, "only");
@@ -187,29 +207,37 @@ class KinesisSenderTest {
     void throttlingSlowsTheSenderDownWithGrowingBackoff() {
         settings.retryBackoff = Duration.ofMillis(100);
         settings.retryMaxBackoff = Duration.ofSeconds(2);
+        KinesisSender sender = startOnManualClock();
         for (int i = 0; i < 4; i++) {
-            transport.then(fail(FakeTransport.throttled()));
+            transport.then(FakeTransport.throttled());
         }
-        KinesisSender sender = start();
 
         send(sender, "patient");
 
-        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        clock.runUntil(
+                "sent",
+                Duration.ofMillis(5),
+                Duration.ofSeconds(10),
+                () -> metrics(sender).sent() == 1);
         List<FakeTransport.Request> requests = transport.requests();
         assertThat(requests).hasSize(5);
-        // Equal jitter waits at least half of 100, 200, 400, 800 ms before each retry.
-        long[] minimumMillis = {50, 100, 200, 400};
+        // Equal jitter waits half of 100, 200, 400, 800 ms and up to as much again before each retry (plus the
+        // linger and the clock's step).
+        long[] leastMillis = {50, 100, 200, 400};
         for (int i = 1; i < requests.size(); i++) {
             long gapMillis = (requests.get(i).nanos() - requests.get(i - 1).nanos()) / 1_000_000;
-            assertThat(gapMillis).as("wait before retry %d", i).isGreaterThanOrEqualTo(minimumMillis[i - 1]);
+            assertThat(gapMillis)
+                    .as("wait before retry %d", i)
+                    .isGreaterThanOrEqualTo(leastMillis[i - 1])
+                    .isLessThanOrEqualTo(2 * leastMillis[i - 1] + settings.linger.toMillis() + 5);
         }
         assertThat(metrics(sender).throttled()).isEqualTo(4);
     }
 
     @Test
     void transientRequestFailuresAreRetriedUntilTheyWork() {
-        transport.then(fail(SdkClientException.create("connection reset")));
-        transport.then(fail(FakeTransport.serverError()));
+        transport.then(fail(RecordOutcome.RETRY, "SdkClientException: connection reset"));
+        transport.then(FakeTransport.serverError());
         KinesisSender sender = start();
 
         numbered(3).forEach(event -> send(sender, event));
@@ -221,7 +249,7 @@ class KinesisSenderTest {
 
     @Test
     void aMissingStreamIsReportedOnceAndEventsWaitUntilItAppears() {
-        transport.otherwise(fail(FakeTransport.streamNotFound()));
+        transport.otherwise(FakeTransport.streamNotFound());
         KinesisSender sender = start();
 
         numbered(10).forEach(event -> send(sender, event));
@@ -240,7 +268,7 @@ class KinesisSenderTest {
         // The first probe after the error waits 10 to 20 s: only probing at once ends the flush within 5 s.
         settings.retryBackoff = Duration.ofSeconds(20);
         settings.retryMaxBackoff = Duration.ofMinutes(1);
-        transport.otherwise(fail(FakeTransport.streamNotFound()));
+        transport.otherwise(FakeTransport.streamNotFound());
         KinesisSender sender = start();
         numbered(10).forEach(event -> send(sender, event));
         Await.until("the error", () -> !status.at("ERROR").isEmpty());
@@ -263,15 +291,21 @@ class KinesisSenderTest {
     void failuresThatLastAreReportedAsAnErrorOnceAndTheRecoveryToo() {
         settings.retryBackoff = Duration.ofMillis(10);
         settings.retryMaxBackoff = Duration.ofMillis(300);
-        transport.otherwise(fail(SdkClientException.create(
-                "Unable to execute HTTP request: Connection refused",
-                new java.net.ConnectException("Connection refused"))));
-        KinesisSender sender = start();
+        KinesisSender sender = startOnManualClock();
+        transport.otherwise(fail(RecordOutcome.RETRY, "ConnectException: Connection refused"));
         numbered(5).forEach(event -> send(sender, event));
 
-        Await.until("the outage is reported", () -> !status.at("ERROR").isEmpty());
+        clock.runUntil(
+                "the outage is reported",
+                Duration.ofMillis(10),
+                Duration.ofSeconds(10),
+                () -> !status.at("ERROR").isEmpty());
         transport.otherwise(succeed());
-        Await.equal("sent", () -> metrics(sender).sent(), 5L);
+        clock.runUntil(
+                "sent",
+                Duration.ofMillis(10),
+                Duration.ofSeconds(10),
+                () -> metrics(sender).sent() == 5);
 
         assertThat(status.at("WARN"))
                 .first()
@@ -291,12 +325,12 @@ class KinesisSenderTest {
     @Test
     void eventsUnsentAtExitAndAgainAtCloseAreReportedOnceWithTheLastFailure() {
         settings.retryMaxBackoff = Duration.ofMinutes(1);
-        transport.otherwise(fail(FakeTransport.serverError()));
+        transport.otherwise(FakeTransport.serverError());
         KinesisSender sender = start();
         numbered(5).forEach(event -> send(sender, event));
 
-        assertThat(sender.flushBeforeExit(Duration.ofMillis(300)).unsent()).isEqualTo(5);
-        assertThat(sender.close(Duration.ofMillis(300)).unsent()).isEqualTo(5);
+        assertThat(sender.flushBeforeExit(Duration.ofMillis(100)).unsent()).isEqualTo(5);
+        assertThat(sender.close(Duration.ofMillis(100)).unsent()).isEqualTo(5);
 
         assertThat(status.at("ERROR"))
                 .singleElement()
@@ -309,14 +343,16 @@ class KinesisSenderTest {
     @Test
     void closeNamesTheTimeItWasGivenAndTakesEventsWhileItDrains() {
         settings.linger = Duration.ofMinutes(1);
-        // Answers late enough for the second event to arrive while the first one is in flight.
-        transport.otherwise(transport.after(1_000, succeed()));
+        // The first event's request is answered only once the second event has arrived, during the drain.
+        transport.otherwise(transport.hang());
         KinesisSender sender = start();
         send(sender, "before");
 
         Thread late = new Thread(() -> {
             Await.until("the drain has begun", () -> !transport.requests().isEmpty());
             send(sender, "while draining");
+            transport.otherwise(succeed());
+            transport.releaseHanging();
         });
         late.start();
         FlushResult result = sender.close(Duration.ofSeconds(10));
@@ -359,7 +395,7 @@ class KinesisSenderTest {
 
     @Test
     void invalidRequestsAreDroppedAndReported() {
-        transport.then(fail(FakeTransport.invalidArgument()));
+        transport.then(FakeTransport.invalidArgument());
         KinesisSender sender = start();
 
         numbered(2).forEach(event -> send(sender, event));
@@ -454,15 +490,24 @@ class KinesisSenderTest {
     @Test
     void eventsPastTheDeliveryTimeoutAreDroppedAndCounted() {
         settings.deliveryTimeout = Duration.ofMillis(400);
-        transport.otherwise(fail(FakeTransport.serverError()));
-        KinesisSender sender = start();
+        KinesisSender sender = startOnManualClock();
+        transport.otherwise(FakeTransport.serverError());
 
         numbered(5).forEach(event -> send(sender, event));
 
-        Await.equal("timed out", () -> metrics(sender).dropped(DropReason.DELIVERY_TIMEOUT), 5L);
+        clock.runUntil(
+                "timed out",
+                Duration.ofMillis(20),
+                Duration.ofSeconds(10),
+                () -> metrics(sender).dropped(DropReason.DELIVERY_TIMEOUT) == 5);
+        assertThat(metrics(sender).sent()).isZero();
         assertThat(metrics(sender).bufferedEvents()).isZero();
         assertThat(metrics(sender).bufferedBytes()).isZero();
-        Await.until("a drop warning", () -> status.messages().stream().anyMatch(m -> m.contains("delivery_timeout=")));
+        clock.runUntil(
+                "a drop warning",
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(1),
+                () -> status.messages().stream().anyMatch(m -> m.contains("delivery_timeout=")));
     }
 
     @Test
@@ -558,11 +603,14 @@ class KinesisSenderTest {
     void requestsOverlapUpToMaxInFlight() {
         settings.maxInFlight = 3;
         settings.maxBatchRecords = 10;
-        transport.otherwise(transport.after(100, succeed()));
+        transport.otherwise(transport.hang());
         KinesisSender sender = start();
 
         numbered(200).forEach(event -> send(sender, event));
 
+        Await.until("three requests open", () -> transport.requests().size() == 3);
+        transport.otherwise(succeed());
+        transport.releaseHanging();
         Await.equal("sent", () -> metrics(sender).sent(), 200L);
         assertThat(transport.mostOpenAtOnce()).isEqualTo(3);
     }
@@ -606,6 +654,38 @@ class KinesisSenderTest {
         Set<String> received = Set.copyOf(transport.received());
         assertThat(received).hasSize(20_000);
         assertThat(metrics(sender).sent()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aTransportThatBreaksItsContractHasItsRecordsResent() {
+        transport.then(request -> CompletableFuture.failedFuture(new IllegalStateException("a bug")));
+        transport.then(request -> CompletableFuture.completedFuture(PutAnswer.perRecord(new RecordOutcome[0], null)));
+        KinesisSender sender = start();
+
+        send(sender, "resent");
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        assertThat(transport.received()).containsExactly("resent", "resent", "resent");
+        assertThat(metrics(sender).failedRequests()).isEqualTo(2);
+        assertThat(status.at("WARN"))
+                .first()
+                .asString()
+                .contains("failed (IllegalStateException: a bug); its 1 events will be resent");
+    }
+
+    @Test
+    void aRecordErrorThatIsTheSetupsFaultHoldsTheRecordAndIsReported() {
+        transport.then(failRecords(i -> i == 0, RecordOutcome.CONFIGURATION, "KMSNotFoundException: no such key"));
+        KinesisSender sender = start();
+
+        send(sender, "held");
+
+        Await.equal("sent", () -> metrics(sender).sent(), 1L);
+        assertThat(status.at("ERROR"))
+                .singleElement()
+                .asString()
+                .contains("cannot write to Kinesis stream logs: KMSNotFoundException: no such key. Fix the stream");
+        assertThat(metrics(sender).droppedTotal()).isZero();
     }
 
     private static Set<String> liveThreadsNamed(String prefix) {

@@ -29,20 +29,20 @@ class SenderReportsTest {
                 built.maxBatchRecords(),
                 built.maxRequestBytes(),
                 metrics,
-                new SenderWakeup());
+                new SenderWakeup(SenderClock.SYSTEM));
         return new SenderReports(built, status, metrics, buffer, 0);
     }
 
     @Test
     void theFirstFailureIsAWarningAtOnceAndLaterOnesASummaryEveryThirtySeconds() {
         IOException reset = new IOException("Connection reset");
-        reports.requestFailed(10, reset, 0);
+        reports.requestFailed(10, "IOException: Connection reset", reset, 0);
         assertThat(status.at("WARN")).singleElement().asString().contains("failed (", "its 10 events will be resent");
         for (long t = 1; t < 30; t++) {
-            reports.requestFailed(10, reset, t * S);
+            reports.requestFailed(10, "IOException: Connection reset", reset, t * S);
         }
         assertThat(status.at("WARN")).hasSize(1);
-        reports.requestFailed(10, reset, 30 * S);
+        reports.requestFailed(10, "IOException: Connection reset", reset, 30 * S);
         assertThat(status.at("WARN")).hasSize(2).last().asString().contains("failed 30 more times");
         assertThat(reports.lastFailure()).contains("Connection reset");
     }

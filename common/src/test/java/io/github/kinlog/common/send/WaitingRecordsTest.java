@@ -13,7 +13,13 @@ class WaitingRecordsTest {
     private static final long LINGER = 100 * MS;
 
     private final RecordBuffer buffer = new RecordBuffer(
-            1 << 20, BufferFullPolicy.DROP_NEWEST, 0, 3, 1_000, new SenderMetrics(), new SenderWakeup());
+            1 << 20,
+            BufferFullPolicy.DROP_NEWEST,
+            0,
+            3,
+            1_000,
+            new SenderMetrics(),
+            new SenderWakeup(SenderClock.SYSTEM));
     /** At most 3 records or 1,000 bytes per request. */
     private final WaitingRecords waiting = new WaitingRecords(buffer, 3, 1_000, LINGER);
 

@@ -1,8 +1,12 @@
 package io.github.kinlog.common.testing;
 
+import io.github.kinlog.common.send.KinesisRecord;
 import io.github.kinlog.common.send.KinesisTransport;
+import io.github.kinlog.common.send.PutAnswer;
+import io.github.kinlog.common.send.RecordOutcome;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,31 +18,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
-import software.amazon.awssdk.services.kinesis.model.KinesisException;
-import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import java.util.function.LongSupplier;
 
 /**
- * A Kinesis transport whose answers a test scripts: each request takes the next scripted answer, or the default one
- * (success) when the script is empty. Records every request it gets.
+ * A Kinesis transport whose answers a test scripts, in Kinlog's terms: each request takes the next scripted answer,
+ * or the default one (success) when the script is empty. Records every request it gets. How the AWS SDK's answers
+ * become these is {@code SdkPutRecordsTest}'s business.
  */
 public final class FakeTransport implements KinesisTransport {
-    /** A request as received: its records' data as text, and when it came. */
+    /** A request as received: its records' data as text, and when it came (on the transport's clock). */
     public record Request(List<String> records, long nanos) {}
 
-    private final ConcurrentLinkedQueue<Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>>> script =
-            new ConcurrentLinkedQueue<>();
-    private volatile Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> fallback =
-            request -> CompletableFuture.completedFuture(success(request));
+    /** How the transport answers a request. */
+    public interface Answer extends Function<Request, CompletableFuture<PutAnswer>> {}
+
+    private final LongSupplier clock;
+    private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
+    private volatile Answer fallback = succeed();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final List<Map.Entry<PutRecordsRequest, CompletableFuture<PutRecordsResponse>>> hanging =
-            new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<Request, CompletableFuture<PutAnswer>>> hanging = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "fake-transport-timer");
         thread.setDaemon(true);
@@ -48,16 +46,26 @@ public final class FakeTransport implements KinesisTransport {
     private final AtomicInteger mostOpen = new AtomicInteger();
     private volatile boolean closed;
 
+    public FakeTransport() {
+        this(System::nanoTime);
+    }
+
+    /** @param clock stamps each request; a test on a hand-driven clock passes that clock */
+    public FakeTransport(LongSupplier clock) {
+        this.clock = clock;
+    }
+
     @Override
-    public CompletableFuture<PutRecordsResponse> putRecords(PutRecordsRequest request) {
+    public CompletableFuture<PutAnswer> putRecords(String streamName, List<? extends KinesisRecord> records) {
         List<String> data = new ArrayList<>();
-        for (PutRecordsRequestEntry entry : request.records()) {
-            data.add(new String(entry.data().asByteArray(), StandardCharsets.UTF_8));
+        for (KinesisRecord record : records) {
+            data.add(new String(record.data(), StandardCharsets.UTF_8));
         }
-        requests.add(new Request(data, System.nanoTime()));
+        Request request = new Request(List.copyOf(data), clock.getAsLong());
+        requests.add(request);
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-        Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> answer = script.poll();
-        CompletableFuture<PutRecordsResponse> response = (answer != null ? answer : fallback).apply(request);
+        Answer answer = script.poll();
+        CompletableFuture<PutAnswer> response = (answer != null ? answer : fallback).apply(request);
         return response.whenComplete((ok, failure) -> open.decrementAndGet());
     }
 
@@ -70,54 +78,53 @@ public final class FakeTransport implements KinesisTransport {
     // ---- scripting
 
     /** The next request gets this answer. */
-    public FakeTransport then(Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> answer) {
+    public FakeTransport then(Answer answer) {
         script.add(answer);
         return this;
     }
 
     /** Requests with no scripted answer get this one. */
-    public FakeTransport otherwise(Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> answer) {
+    public FakeTransport otherwise(Answer answer) {
         fallback = answer;
         return this;
     }
 
-    public static Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> succeed() {
-        return request -> CompletableFuture.completedFuture(success(request));
+    public static Answer succeed() {
+        return request -> CompletableFuture.completedFuture(answer(request, i -> false, null, null));
     }
 
-    /** Fails the records whose index matches, with the given error code. */
-    public static Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> failRecords(
-            IntPredicate which, String errorCode) {
+    /** The records whose index matches get this outcome and error ({@code code: message}); the others are stored. */
+    public static Answer failRecords(IntPredicate which, RecordOutcome outcome, String error) {
+        return request -> CompletableFuture.completedFuture(answer(request, which, outcome, error));
+    }
+
+    /** The whole request fails. */
+    public static Answer fail(RecordOutcome outcome, String why) {
+        return request -> CompletableFuture.completedFuture(PutAnswer.requestFailed(outcome, why, null));
+    }
+
+    public static Answer throttled() {
+        return fail(RecordOutcome.THROTTLED, "ProvisionedThroughputExceededException: Rate exceeded");
+    }
+
+    public static Answer streamNotFound() {
+        return fail(
+                RecordOutcome.CONFIGURATION,
+                "ResourceNotFoundException: Stream logs under account 000000000000 not found");
+    }
+
+    public static Answer invalidArgument() {
+        return fail(RecordOutcome.REJECTED, "InvalidArgumentException: scripted invalid argument");
+    }
+
+    public static Answer serverError() {
+        return fail(RecordOutcome.RETRY, "ServiceUnavailable: scripted 503");
+    }
+
+    /** Answers after a delay (real time), with whatever {@code then} answers. */
+    public Answer after(long millis, Answer then) {
         return request -> {
-            List<PutRecordsResultEntry> results = new ArrayList<>();
-            int failed = 0;
-            for (int i = 0; i < request.records().size(); i++) {
-                if (which.test(i)) {
-                    failed++;
-                    results.add(PutRecordsResultEntry.builder()
-                            .errorCode(errorCode)
-                            .errorMessage("scripted " + errorCode)
-                            .build());
-                } else {
-                    results.add(ok(i));
-                }
-            }
-            return CompletableFuture.completedFuture(PutRecordsResponse.builder()
-                    .failedRecordCount(failed)
-                    .records(results)
-                    .build());
-        };
-    }
-
-    public static Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> fail(Throwable error) {
-        return request -> CompletableFuture.failedFuture(error);
-    }
-
-    /** Answers after a delay, with whatever {@code then} answers. */
-    public Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> after(
-            long millis, Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> then) {
-        return request -> {
-            CompletableFuture<PutRecordsResponse> later = new CompletableFuture<>();
+            CompletableFuture<PutAnswer> later = new CompletableFuture<>();
             timer.schedule(
                     () -> then.apply(request).whenComplete((ok, failure) -> {
                         if (failure != null) {
@@ -133,9 +140,9 @@ public final class FakeTransport implements KinesisTransport {
     }
 
     /** Never answers (until {@link #releaseHanging()}), like an endpoint that swallowed the request. */
-    public Function<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> hang() {
+    public Answer hang() {
         return request -> {
-            CompletableFuture<PutRecordsResponse> never = new CompletableFuture<>();
+            CompletableFuture<PutAnswer> never = new CompletableFuture<>();
             hanging.add(Map.entry(request, never));
             return never;
         };
@@ -143,46 +150,10 @@ public final class FakeTransport implements KinesisTransport {
 
     /** Answers every hanging request with success. */
     public void releaseHanging() {
-        for (Map.Entry<PutRecordsRequest, CompletableFuture<PutRecordsResponse>> call : hanging) {
-            call.getValue().complete(success(call.getKey()));
+        for (Map.Entry<Request, CompletableFuture<PutAnswer>> call : hanging) {
+            call.getValue().complete(answer(call.getKey(), i -> false, null, null));
         }
         hanging.clear();
-    }
-
-    public static ProvisionedThroughputExceededException throttled() {
-        return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
-                .statusCode(400)
-                .awsErrorDetails(details("ProvisionedThroughputExceededException"))
-                .message("Rate exceeded")
-                .build();
-    }
-
-    public static ResourceNotFoundException streamNotFound() {
-        return (ResourceNotFoundException) ResourceNotFoundException.builder()
-                .statusCode(400)
-                .awsErrorDetails(details("ResourceNotFoundException"))
-                .message("Stream logs under account 000000000000 not found.")
-                .build();
-    }
-
-    public static InvalidArgumentException invalidArgument() {
-        return (InvalidArgumentException) InvalidArgumentException.builder()
-                .statusCode(400)
-                .awsErrorDetails(details("InvalidArgumentException"))
-                .message("scripted invalid argument")
-                .build();
-    }
-
-    public static KinesisException serverError() {
-        return (KinesisException) KinesisException.builder()
-                .statusCode(503)
-                .awsErrorDetails(details("ServiceUnavailable"))
-                .message("scripted 503")
-                .build();
-    }
-
-    private static AwsErrorDetails details(String code) {
-        return AwsErrorDetails.builder().errorCode(code).serviceName("Kinesis").build();
     }
 
     // ---- what happened
@@ -206,21 +177,17 @@ public final class FakeTransport implements KinesisTransport {
         return closed;
     }
 
-    private static PutRecordsResponse success(PutRecordsRequest request) {
-        List<PutRecordsResultEntry> results = new ArrayList<>();
-        for (int i = 0; i < request.records().size(); i++) {
-            results.add(ok(i));
+    private static PutAnswer answer(Request request, IntPredicate failed, RecordOutcome outcome, String error) {
+        int size = request.records().size();
+        RecordOutcome[] outcomes = new RecordOutcome[size];
+        String[] errors = new String[size];
+        Arrays.fill(outcomes, RecordOutcome.OK);
+        for (int i = 0; i < size; i++) {
+            if (failed.test(i)) {
+                outcomes[i] = outcome;
+                errors[i] = error;
+            }
         }
-        return PutRecordsResponse.builder()
-                .failedRecordCount(0)
-                .records(results)
-                .build();
-    }
-
-    private static PutRecordsResultEntry ok(int i) {
-        return PutRecordsResultEntry.builder()
-                .shardId("shardId-000000000000")
-                .sequenceNumber(Integer.toString(i))
-                .build();
+        return PutAnswer.perRecord(outcomes, errors);
     }
 }

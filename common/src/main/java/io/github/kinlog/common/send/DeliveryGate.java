@@ -8,7 +8,9 @@ package io.github.kinlog.common.send;
  *   <li><b>Open</b>: up to {@code maxInFlight} requests.
  *   <li><b>Throttled</b> (Kinesis refused records for the shard's limit): one request at a time; the wait grows only
  *       while whole requests fail, so a stream at its limit keeps delivering instead of starving.
- *   <li><b>Failing</b> (I/O, 5xx, timeouts): every failed request closes the gate for a growing backoff.
+ *   <li><b>Failing</b> (I/O, 5xx, timeouts): every failed request closes the gate for a growing backoff, and one
+ *       request at a time goes until one gets through: an endpoint that times out is often overloaded, and every
+ *       timed-out request is resent whole, so several open at once would feed the overload.
  *   <li><b>Broken</b> (no stream, no permission, KMS, no client): one probe at a time, each after a growing wait,
  *       until a response shows the setup works again.
  * </ul>
@@ -21,6 +23,7 @@ final class DeliveryGate {
     private long opensAt;
     private int consecutiveFailures;
     private boolean throttled;
+    private boolean failing;
     private Throwable brokenBy;
     private long brokenSince;
     private int probes;
@@ -43,7 +46,7 @@ final class DeliveryGate {
 
     /** How many requests may be open at once now. */
     int maxInFlight() {
-        return throttled || brokenBy != null ? 1 : maxInFlight;
+        return throttled || failing || brokenBy != null ? 1 : maxInFlight;
     }
 
     /** The error that broke the setup, or null while it works. */
@@ -69,6 +72,7 @@ final class DeliveryGate {
 
     /** {@code failed} of a response's {@code records} were refused, {@code throttled} of those for the shard's limit. */
     void answered(int records, int failed, int throttledRecords, long now) {
+        failing = false;
         if (failed == 0) {
             consecutiveFailures = 0;
             throttled = false;
@@ -87,6 +91,7 @@ final class DeliveryGate {
         if (throttling) {
             throttled = true;
         }
+        failing = true;
         consecutiveFailures++;
         closeFor(backoff.backoffNanos(consecutiveFailures), now);
     }

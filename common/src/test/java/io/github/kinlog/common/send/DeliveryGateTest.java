@@ -29,8 +29,8 @@ class DeliveryGateTest {
         assertThat(gate.isOpen(49 * MS)).isFalse();
         assertThat(gate.isOpen(50 * MS)).isTrue();
         assertThat(gate.maxInFlight())
-                .as("not throttled: a failure alone keeps every request")
-                .isEqualTo(4);
+                .as("one request at a time to an endpoint that fails or times out")
+                .isEqualTo(1);
 
         gate.requestFailed(false, 50 * MS);
         assertThat(gate.opensAt()).isEqualTo(150 * MS);
@@ -44,6 +44,9 @@ class DeliveryGateTest {
                 .isEqualTo(850 * MS);
 
         gate.answered(10, 0, 0, 900 * MS);
+        assertThat(gate.maxInFlight())
+                .as("a request got through: every request again")
+                .isEqualTo(4);
         gate.requestFailed(false, 900 * MS);
         assertThat(gate.opensAt()).as("after a success, the first wait again").isEqualTo(950 * MS);
     }

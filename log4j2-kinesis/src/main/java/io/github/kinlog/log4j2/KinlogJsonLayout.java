@@ -4,8 +4,6 @@ import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.Options;
 import io.github.kinlog.common.encode.EventEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.logging.log4j.core.Layout;
@@ -47,13 +45,7 @@ public final class KinlogJsonLayout extends AbstractLayout<byte[]> implements Lo
 
     @Override
     public byte[] toByteArray(LogEvent event) {
-        byte[] json = encoder.encode(new Log4jEventView(event, includeLocation), 0);
-        if (delimiter.length == 0) {
-            return json;
-        }
-        byte[] line = Arrays.copyOf(json, json.length + delimiter.length);
-        System.arraycopy(delimiter, 0, line, json.length, delimiter.length);
-        return line;
+        return encoder.encodeLine(new Log4jEventView(event, includeLocation), delimiter);
     }
 
     @Override
@@ -121,7 +113,7 @@ public final class KinlogJsonLayout extends AbstractLayout<byte[]> implements Lo
                 return new KinlogJsonLayout(
                         configuration,
                         new EventEncoder(options.buildEncoderSettings()),
-                        eventDelimiter == null ? new byte[0] : eventDelimiter.getBytes(StandardCharsets.UTF_8),
+                        EventEncoder.delimiter(eventDelimiter),
                         options.get(Options.INCLUDE_LOCATION));
             } catch (KinlogConfigException e) {
                 StatusLoggerListener.INSTANCE.error("KinlogJsonLayout is not created. " + e.getMessage(), null);

@@ -6,8 +6,6 @@ import io.github.kinlog.common.KinlogConfig;
 import io.github.kinlog.common.KinlogConfigException;
 import io.github.kinlog.common.Options;
 import io.github.kinlog.common.encode.EventEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Kinlog's JSON event schema as an encoder for any appender, for example a file an agent ships:
@@ -39,13 +37,7 @@ public final class KinlogJsonEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        byte[] json = encoder.encode(new LogbackEventView(event, includeLocation), 0);
-        if (delimiter.length == 0) {
-            return json;
-        }
-        byte[] line = Arrays.copyOf(json, json.length + delimiter.length);
-        System.arraycopy(delimiter, 0, line, json.length, delimiter.length);
-        return line;
+        return encoder.encodeLine(new LogbackEventView(event, includeLocation), delimiter);
     }
 
     @Override
@@ -92,6 +84,6 @@ public final class KinlogJsonEncoder extends EncoderBase<ILoggingEvent> {
 
     /** What follows each event; a newline by default, empty for none. */
     public void setEventDelimiter(String value) {
-        this.delimiter = value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
+        this.delimiter = EventEncoder.delimiter(value);
     }
 }

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.github.kinlog.common.event.LogEventView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +76,22 @@ public final class EventEncoder {
         settings.staticFields()
                 .forEach((name, value) ->
                         staticFields.add(new AbstractMap.SimpleImmutableEntry<>(new SerializedString(name), value)));
+    }
+
+    /** The event's JSON followed by {@code delimiter}: what a standalone layout writes to a file or a socket. */
+    public byte[] encodeLine(LogEventView event, byte[] delimiter) {
+        byte[] json = encode(event, 0);
+        if (delimiter.length == 0) {
+            return json;
+        }
+        byte[] line = Arrays.copyOf(json, json.length + delimiter.length);
+        System.arraycopy(delimiter, 0, line, json.length, delimiter.length);
+        return line;
+    }
+
+    /** A configured {@code eventDelimiter} as UTF-8; none when unset. */
+    public static byte[] delimiter(String configured) {
+        return configured == null ? new byte[0] : configured.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -76,8 +76,9 @@ final class FaultProxy implements AutoCloseable {
     private final int port;
     private volatile Fault fault = Fault.NONE;
     private volatile Duration slowAnswer = Duration.ofSeconds(5);
-    private volatile ServerSocket server;
-    private volatile boolean closed;
+    private final ServerSocket server;
+    /** Down: every connection is reset as soon as it is made. */
+    private volatile boolean down;
 
     FaultProxy(URI upstream) {
         this.upstream = upstream;
@@ -110,30 +111,27 @@ final class FaultProxy implements AutoCloseable {
         return count == null ? 0 : count.sum();
     }
 
-    /** The endpoint goes away: connections are reset and new ones refused until {@link #up()}. */
-    synchronized void down() {
-        ServerSocket listening = server;
-        server = null;
-        if (listening != null) {
-            closeQuietly(listening);
-        }
+    /**
+     * The endpoint goes away: open connections are reset, and new ones are reset as soon as they are made, until
+     * {@link #up()}. The port stays bound: closed, it could be taken meanwhile by another test's listener (tests run
+     * in parallel, and ports are handed out again), and clients would deliver through that one.
+     */
+    void down() {
+        down = true;
         for (Socket socket : connections) {
             reset(socket);
         }
     }
 
-    /** The endpoint is back, on the same port. */
-    synchronized void up() {
-        if (server == null && !closed) {
-            server = listen(port);
-            accept(server);
-        }
+    /** The endpoint is back. */
+    void up() {
+        down = false;
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
+    public void close() {
         down();
+        closeQuietly(server);
     }
 
     private static ServerSocket listen(int port) {
@@ -153,6 +151,10 @@ final class FaultProxy implements AutoCloseable {
                     while (!listening.isClosed()) {
                         try {
                             Socket socket = listening.accept();
+                            if (down) {
+                                reset(socket);
+                                continue;
+                            }
                             connections.add(socket);
                             Thread connection = new Thread(() -> serve(socket), "fault-proxy-connection");
                             connection.setDaemon(true);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +82,20 @@ class OptionsTest {
                         .hasMessageContaining(option.name() + " must be between " + option.min());
             }
         }
+    }
+
+    @Test
+    void everyDeclaredOptionIsInTheList() throws IllegalAccessException {
+        int declared = 0;
+        for (Field field : Options.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == Option.class) {
+                declared++;
+                assertThat(Options.ALL)
+                        .as("Options.ALL lists %s", field.getName())
+                        .contains((Option<?>) field.get(null));
+            }
+        }
+        assertThat(declared).isEqualTo(Options.ALL.size());
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             encoder = null;
         }
         includeLocation = config.includeLocation();
-        pipeline = SenderHandover.take(getContext(), getName(), config.toString());
+        pipeline = SenderHandover.take(getContext(), getName(), settings());
         if (pipeline != null) {
             addInfo("Kinesis appender '" + getName() + "' keeps its running sender: the settings are unchanged");
         } else {
@@ -67,6 +67,11 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             }
         }
         super.start();
+    }
+
+    /** Every setting of this appender: the core's options, and where its reports go (the pipeline keeps that too). */
+    private String settings() {
+        return config + ", reportToStderr=" + reportToStderr;
     }
 
     @Override
@@ -114,7 +119,7 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         if (SenderHandover.stoppedByReset()) {
-            SenderHandover.park(getContext(), getName(), config.toString(), pipeline);
+            SenderHandover.park(getContext(), getName(), settings(), pipeline);
             super.stop();
             return;
         }

@@ -18,6 +18,7 @@ class SenderHandoverTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty("kinlog.test.service");
+        System.clearProperty("kinlog.test.stderr");
     }
 
     @Test
@@ -59,6 +60,24 @@ class SenderHandoverTest {
             assertThat(second).isNotSameAs(first);
             assertThat(first.isRunning()).isFalse();
             assertThat(second.isRunning()).isTrue();
+        } finally {
+            context.stop();
+        }
+    }
+
+    @Test
+    void whereReportsGoIsASettingToo() {
+        LoggerContext context = LogbackContexts.start(CONFIG);
+        try {
+            KinlogPipeline first = LogbackContexts.kinesis(context, "KINESIS").pipeline();
+            context.reset();
+            System.setProperty("kinlog.test.stderr", "false");
+            LogbackContexts.configure(context, CONFIG);
+
+            assertThat(LogbackContexts.kinesis(context, "KINESIS").pipeline())
+                    .as("the running sender reports to standard error; the new settings say not to")
+                    .isNotSameAs(first);
+            assertThat(first.isRunning()).isFalse();
         } finally {
             context.stop();
         }

@@ -268,9 +268,23 @@ final class SendLoop implements Runnable {
     }
 
     private void handleAnswers(Batch batch, PutAnswer answer, long now) {
+        // Any record the stream took, refused for throughput or rejected shows the setup works; a response refusing
+        // every record for the setup's sake (a KMS key, say) is one more failed probe, reported once.
+        int unusable = -1;
+        boolean setupWorks = false;
+        for (int i = 0; i < batch.records.size(); i++) {
+            if (answer.outcome(i) != RecordOutcome.CONFIGURATION) {
+                setupWorks = true;
+            } else if (unusable < 0) {
+                unusable = i;
+            }
+        }
         long brokenSince = gate.brokenSince();
-        if (gate.works(now)) {
+        if (setupWorks && gate.works(now)) {
             reports.repaired(brokenSince, now);
+        }
+        if (unusable >= 0) {
+            enterConfigurationError(null, Causes.shorten(answer.error(unusable)), now);
         }
         int throttledRecords = 0;
         int failedRecords = 0;
@@ -295,7 +309,6 @@ final class SendLoop implements Runnable {
                     retryLater(record, now, retryDelay);
                     break;
                 case CONFIGURATION:
-                    enterConfigurationError(null, Causes.shorten(answer.error(i)), now);
                     retryLater(record, now, gate.opensAt() - now);
                     break;
                 case REJECTED:

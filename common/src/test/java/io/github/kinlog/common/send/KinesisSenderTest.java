@@ -688,6 +688,24 @@ class KinesisSenderTest {
         assertThat(metrics(sender).droppedTotal()).isZero();
     }
 
+    @Test
+    void probesThatEveryRecordFailsForTheSetupAreReportedOnceNotOncePerResponse() {
+        for (int i = 0; i < 3; i++) {
+            transport.then(failRecords(r -> true, RecordOutcome.CONFIGURATION, "KMSDisabledException: key disabled"));
+        }
+        KinesisSender sender = start();
+
+        numbered(2).forEach(event -> send(sender, event));
+
+        Await.equal("sent", () -> metrics(sender).sent(), 2L);
+        assertThat(transport.requests()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(status.at("ERROR"))
+                .singleElement()
+                .asString()
+                .contains("cannot write to Kinesis stream logs: KMSDisabledException: key disabled");
+        assertThat(status.at("INFO")).singleElement().asString().contains("writes to Kinesis stream logs again");
+    }
+
     private static Set<String> liveThreadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith(prefix) && thread.isAlive())

@@ -55,6 +55,17 @@ final class DocumentedCommands {
                 """
                 REGION=us-east-1
                 ACCOUNT=$(aws sts get-caller-identity --query Account --output text)
+                # The Data API runs statements in the background: wait for one to finish, or show why it failed.
+                finished() {
+                  while :; do
+                    case $(aws redshift-data describe-statement --region $REGION --id $1 --query Status --output text) in
+                      FINISHED) return 0 ;;
+                      FAILED|ABORTED) aws redshift-data describe-statement --region $REGION --id $1 --query Error --output text
+                                      return 1 ;;
+                    esac
+                    sleep 2
+                  done
+                }
 
                 # 1. The stream, on-demand: no shards to size.
                 aws kinesis create-stream --region $REGION --stream-name app-logs \\
@@ -69,6 +80,7 @@ final class DocumentedCommands {
                   --assume-role-policy-document file://kinlog-redshift/redshift-trust-policy.json
                 aws iam put-role-policy --role-name kinlog-redshift-streaming --policy-name read-app-logs \\
                   --policy-document file://kinlog-redshift/redshift-role-policy.json
+                aws iam wait role-exists --role-name kinlog-redshift-streaming
                 ROLE=arn:aws:iam::$ACCOUNT:role/kinlog-redshift-streaming
 
                 # 4. Redshift Serverless, with that role as the default and an admin password kept in Secrets Manager.
@@ -82,8 +94,9 @@ final class DocumentedCommands {
                   --query namespace.adminPasswordSecretArn --output text)
 
                 # 5. The streaming view, the events table, the load and the live view, in one transaction (Data API).
-                aws redshift-data batch-execute-statement --region $REGION --workgroup-name kinlog --database dev \\
-                  --secret-arn $SECRET --cli-input-json file://kinlog-redshift/redshift-data-statements.json
+                ID=$(aws redshift-data batch-execute-statement --region $REGION --workgroup-name kinlog --database dev \\
+                  --secret-arn $SECRET --cli-input-json file://kinlog-redshift/redshift-data-statements.json --query Id --output text)
+                finished $ID
 
                 # 6. The load, every minute: an EventBridge rule, and a role that may only run it.
                 AWS_REGION=$REGION kinlog-redshift/eventbridge-schedule.sh $SECRET
@@ -93,8 +106,19 @@ final class DocumentedCommands {
                 ID=$(aws redshift-data execute-statement --region $REGION --workgroup-name kinlog --database dev \\
                   --secret-arn $SECRET --query Id --output text \\
                   --sql "SELECT level, COUNT(*) FROM kinlog_events_live WHERE ts > GETDATE() - INTERVAL '1 hour' GROUP BY level")
-                sleep 5; aws redshift-data get-statement-result --region $REGION --id $ID""",
+                finished $ID && aws redshift-data get-statement-result --region $REGION --id $ID""",
                 Way.skip("needs an AWS account; its generator step is the one run just before, with other options"));
+        KNOWN.put("""
+                aws events remove-targets --region $REGION --rule kinlog-load --ids kinlog-load
+                aws events delete-rule --region $REGION --name kinlog-load
+                aws iam delete-role-policy --role-name kinlog-load-scheduler --policy-name kinlog-load
+                aws iam delete-role --role-name kinlog-load-scheduler
+                aws redshift-serverless delete-workgroup --region $REGION --workgroup-name kinlog
+                until ! aws redshift-serverless get-workgroup --region $REGION --workgroup-name kinlog >/dev/null 2>&1; do sleep 10; done
+                aws redshift-serverless delete-namespace --region $REGION --namespace-name kinlog
+                aws iam delete-role-policy --role-name kinlog-redshift-streaming --policy-name read-app-logs
+                aws iam delete-role --role-name kinlog-redshift-streaming
+                aws kinesis delete-stream --region $REGION --stream-name app-logs""", Way.skip("needs an AWS account: removes what the walkthrough above created"));
         KNOWN.put("mvn spotless:apply", Way.skip("rewrites files; the same formatter checks every file in this build"));
         KNOWN.put("mvn verify -DskipITs", Way.skip(SAME_UNIT_TESTS));
         KNOWN.put(

@@ -105,6 +105,7 @@ final class HandWrittenPutRecords implements KinesisTransport {
                         .build())
                 .call();
         List<RecordOutcome> results = new ArrayList<>(records.size());
+        List<String> errors = new ArrayList<>(records.size());
         try (InputStream in = response.responseBody().orElseThrow();
                 JsonParser parser = json.createParser(in)) {
             while (parser.nextToken() != null) {
@@ -120,6 +121,7 @@ final class HandWrittenPutRecords implements KinesisTransport {
                                 error = parser.getText();
                             }
                         }
+                        errors.add(error);
                         results.add(
                                 error == null
                                         ? RecordOutcome.OK
@@ -130,12 +132,7 @@ final class HandWrittenPutRecords implements KinesisTransport {
                 }
             }
         }
-        String[] errors = new String[results.size()];
-        for (int i = 0; i < errors.length; i++) {
-            errors[i] =
-                    results.get(i) == RecordOutcome.OK ? null : results.get(i).name();
-        }
-        return PutAnswer.perRecord(results.toArray(new RecordOutcome[0]), errors);
+        return PutAnswer.perRecord(results.toArray(new RecordOutcome[0]), errors.toArray(new String[0]));
     }
 
     @Override

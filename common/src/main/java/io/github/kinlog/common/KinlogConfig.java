@@ -7,6 +7,7 @@ import io.github.kinlog.common.encode.HostInfo;
 import io.github.kinlog.common.send.ClientSettings;
 import io.github.kinlog.common.send.HttpClientChoice;
 import io.github.kinlog.common.send.PartitionKeyStrategy;
+import io.github.kinlog.common.send.RecordFormat;
 import io.github.kinlog.common.send.SenderSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -87,7 +88,10 @@ public final class KinlogConfig {
                 Duration.ofMillis(b.get(Options.DELIVERY_TIMEOUT_MS)),
                 Duration.ofMillis(b.get(Options.RETRY_BACKOFF_MS)),
                 Duration.ofMillis(b.get(Options.RETRY_MAX_BACKOFF_MS)),
-                b.get(Options.JMX));
+                b.get(Options.JMX),
+                b.get(Options.RECORD_FORMAT),
+                b.get(Options.PACKED_RECORD_BYTES),
+                partitionKeyStrategy.keepsKeys());
     }
 
     public static Builder builder() {
@@ -357,6 +361,14 @@ public final class KinlogConfig {
             return set(Options.MAX_IN_FLIGHT, value);
         }
 
+        public Builder recordFormat(String value) {
+            return set(Options.RECORD_FORMAT.name(), value);
+        }
+
+        public Builder packedRecordBytes(int value) {
+            return set(Options.PACKED_RECORD_BYTES, value);
+        }
+
         public Builder requestTimeoutMs(long value) {
             return set(Options.REQUEST_TIMEOUT_MS, value);
         }
@@ -478,6 +490,12 @@ public final class KinlogConfig {
             }
             if (inRange(Options.MAX_RECORD_BYTES, Options.BUFFER_BYTES)) {
                 atLeast(problems, Options.BUFFER_BYTES, (long) maxRecordBytes + 1024);
+            }
+            if (get(Options.RECORD_FORMAT) == RecordFormat.PACKED
+                    && inRange(Options.PACKED_RECORD_BYTES)
+                    && get(Options.PACKED_RECORD_BYTES) > maxRecordBytes) {
+                problems.add("packedRecordBytes (" + get(Options.PACKED_RECORD_BYTES) + ") must not exceed"
+                        + " maxRecordBytes (" + maxRecordBytes + "): a packed record is a record");
             }
             if (maxRecordBytes > maxRequestBytes) {
                 problems.add("maxRecordBytes (" + maxRecordBytes + ") must not exceed maxRequestBytes ("

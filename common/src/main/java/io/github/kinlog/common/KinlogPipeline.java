@@ -104,7 +104,8 @@ public final class KinlogPipeline {
                 }
                 return;
             }
-            sender.send(record, key, keyBytes);
+            // Another layout's bytes need not be JSON: never packed with others.
+            sender.send(record, key, keyBytes, false);
         } catch (Throwable failure) {
             failed(failure);
         }

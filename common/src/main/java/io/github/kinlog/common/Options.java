@@ -3,6 +3,7 @@ package io.github.kinlog.common;
 import io.github.kinlog.common.Option.Group;
 import io.github.kinlog.common.send.BufferFullPolicy;
 import io.github.kinlog.common.send.HttpClientChoice;
+import io.github.kinlog.common.send.RecordFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -112,6 +113,17 @@ public final class Options {
             .defaultValue(4)
             .range(1, 64)
             .means("Most requests open at once (1 to 64)");
+    public static final Option<RecordFormat> RECORD_FORMAT = Option.of("recordFormat", RecordFormat.class, Group.SENDER)
+            .defaultValue(RecordFormat.SINGLE)
+            .parsedBy(RecordFormat::parse, RecordFormat::configName)
+            .means("`single`: one event per Kinesis record; `packed`: a JSON array of events per record, for a"
+                    + " fraction of the Kinesis bill (see [Packed records](#packed-records))");
+    public static final Option<Integer> PACKED_RECORD_BYTES = Option.of(
+                    "packedRecordBytes", Integer.class, Group.SENDER)
+            .defaultValue(25_000)
+            .range(1024, KinlogConfig.MAX_KINESIS_BYTES)
+            .means("With `packed`: most bytes per record of several events, partition key included, at most"
+                    + " `maxRecordBytes`; 25,000 fits one 25 KB PUT payload unit");
     public static final Option<Long> REQUEST_TIMEOUT_MS = Option.of("requestTimeoutMs", Long.class, Group.CLIENT)
             .defaultValue(10_000L)
             .range(100, 600_000)
@@ -176,6 +188,8 @@ public final class Options {
             MAX_BATCH_RECORDS,
             MAX_REQUEST_BYTES,
             MAX_IN_FLIGHT,
+            RECORD_FORMAT,
+            PACKED_RECORD_BYTES,
             REQUEST_TIMEOUT_MS,
             DELIVERY_TIMEOUT_MS,
             RETRY_BACKOFF_MS,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kinlog.common.send.BufferFullPolicy;
 import io.github.kinlog.common.send.HttpClientChoice;
+import io.github.kinlog.common.send.RecordFormat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,39 @@ class KinlogConfigTest {
         assertThat(config.clientSettings().region()).isNull();
         assertThat(config.partitionKey()).isEqualTo("random");
         assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.senderSettings().recordFormat()).isEqualTo(RecordFormat.SINGLE);
+    }
+
+    @Test
+    void packedRecordsFitTheRecordLimitAndKeepPerEventKeysOnly() {
+        KinlogConfig packed = KinlogConfig.builder()
+                .streamName("s")
+                .recordFormat("Packed")
+                .partitionKey("mdc:tenant")
+                .build();
+        assertThat(packed.senderSettings().recordFormat()).isEqualTo(RecordFormat.PACKED);
+        assertThat(packed.senderSettings().packedRecordBytes()).isEqualTo(25_000);
+        assertThat(packed.senderSettings().keepsKeys()).isTrue();
+        assertThat(KinlogConfig.builder()
+                        .streamName("s")
+                        .build()
+                        .senderSettings()
+                        .keepsKeys())
+                .as("random keys")
+                .isFalse();
+        assertThatThrownBy(() -> KinlogConfig.builder()
+                        .streamName("s")
+                        .recordFormat("packed")
+                        .maxRecordBytes(16 * 1024)
+                        .maxRequestBytes(16 * 1024)
+                        .packedRecordBytes(20_000)
+                        .build())
+                .hasMessageContaining("packedRecordBytes (20000) must not exceed maxRecordBytes (16384)");
+        assertThatThrownBy(() -> KinlogConfig.builder()
+                        .streamName("s")
+                        .recordFormat("kpl")
+                        .build())
+                .hasMessageContaining("recordFormat must be single or packed, but is 'kpl'");
     }
 
     @Test

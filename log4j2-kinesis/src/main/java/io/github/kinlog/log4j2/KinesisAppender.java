@@ -178,6 +178,12 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
         private Integer maxInFlight;
 
         @PluginBuilderAttribute
+        private String recordFormat;
+
+        @PluginBuilderAttribute
+        private Integer packedRecordBytes;
+
+        @PluginBuilderAttribute
         private Long requestTimeoutMs;
 
         @PluginBuilderAttribute
@@ -358,6 +364,16 @@ public final class KinesisAppender extends AbstractAppender implements LocationA
 
         public B setMaxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;
+            return asBuilder();
+        }
+
+        public B setRecordFormat(String recordFormat) {
+            this.recordFormat = recordFormat;
+            return asBuilder();
+        }
+
+        public B setPackedRecordBytes(int packedRecordBytes) {
+            this.packedRecordBytes = packedRecordBytes;
             return asBuilder();
         }
 

@@ -244,6 +244,14 @@ public final class KinesisAppender extends UnsynchronizedAppenderBase<ILoggingEv
         options.maxInFlight(value);
     }
 
+    public void setRecordFormat(String value) {
+        options.recordFormat(value);
+    }
+
+    public void setPackedRecordBytes(int value) {
+        options.packedRecordBytes(value);
+    }
+
     public void setRequestTimeoutMs(long value) {
         options.requestTimeoutMs(value);
     }

@@ -102,12 +102,20 @@ public final class KinesisSender implements AutoCloseable {
      * @return whether the record was taken
      */
     public boolean send(byte[] data, String partitionKey, int partitionKeyBytes) {
+        return send(data, partitionKey, partitionKeyBytes, true);
+    }
+
+    /**
+     * As {@link #send(byte[], String, int)}; with {@code packable} false the record always goes alone, as one Kinesis
+     * record, whatever the record format (bytes from another layout, which need not be JSON).
+     */
+    public boolean send(byte[] data, String partitionKey, int partitionKeyBytes, boolean packable) {
         if (data.length + partitionKeyBytes > settings.maxRequestBytes()) {
             // Could never be sent: no request can hold it.
             metrics.dropped(DropReason.OVERSIZE);
             return false;
         }
-        return buffer.offer(new OutboundRecord(data, partitionKey, partitionKeyBytes, clock.nanoTime()));
+        return buffer.offer(new OutboundRecord(data, partitionKey, partitionKeyBytes, clock.nanoTime(), packable));
     }
 
     /**

@@ -14,16 +14,21 @@ final class OutboundRecord implements KinesisRecord {
     final int size;
 
     final long acceptedNanos;
+    /** Whether it may share a Kinesis record with others: Kinlog's own JSON, not another layout's bytes. */
+    final boolean packable;
 
     int attempts;
     long notBeforeNanos;
+    /** Orders retries of equal wait. Sender thread only. */
+    long retryOrder;
     /** The flush barrier this record belongs to, or 0. Sender thread only. */
     long barrier;
     /** Dropped by a calling thread to make room (drop-oldest); its bytes are already released. */
     volatile boolean evicted;
 
-    OutboundRecord(byte[] data, String partitionKey, int partitionKeyBytes, long acceptedNanos) {
+    OutboundRecord(byte[] data, String partitionKey, int partitionKeyBytes, long acceptedNanos, boolean packable) {
         this.data = data;
+        this.packable = packable;
         this.partitionKey = partitionKey;
         this.size = data.length + partitionKeyBytes;
         this.acceptedNanos = acceptedNanos;
@@ -37,6 +42,11 @@ final class OutboundRecord implements KinesisRecord {
     @Override
     public String partitionKey() {
         return partitionKey;
+    }
+
+    /** The partition key's UTF-8 bytes. */
+    int partitionKeyBytes() {
+        return size - data.length;
     }
 
     /** What this record counts against the buffer limit. */

@@ -35,6 +35,14 @@ public abstract class PartitionKeyStrategy {
 
     abstract String rawKeyFor(LogEventView event);
 
+    /**
+     * Whether each event's own key must reach Kinesis: true, except for random keys, which only spread records over
+     * shards, so packed events may share any one of theirs.
+     */
+    public boolean keepsKeys() {
+        return true;
+    }
+
     /** Parses a strategy; throws IllegalArgumentException with a message naming what is wrong. */
     public static PartitionKeyStrategy parse(String text, String hostName) {
         if (text == null || text.trim().isEmpty()) {
@@ -98,6 +106,11 @@ public abstract class PartitionKeyStrategy {
         @Override
         String rawKeyFor(LogEventView event) {
             return randomKey();
+        }
+
+        @Override
+        public boolean keepsKeys() {
+            return false;
         }
     }
 

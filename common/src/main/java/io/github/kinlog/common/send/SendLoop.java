@@ -38,28 +38,19 @@ final class SendLoop implements Runnable {
 
     // Owned by the sender thread.
     private final WaitingRecords waiting;
-    private final List<Batch> inFlight = new ArrayList<>();
+    private final List<PutRequest> inFlight = new ArrayList<>();
     private KinesisTransport transport;
     private long nextTransportAttempt;
     private final DeliveryGate gate;
     private long nextRetryScan;
 
-    /** One request's records. Compared by identity. */
-    private static final class Batch {
-        final List<OutboundRecord> records;
-
-        Batch(List<OutboundRecord> records) {
-            this.records = records;
-        }
-    }
-
     /** The answer to one request. */
     private static final class Completion {
-        final Batch batch;
+        final PutRequest request;
         final PutAnswer answer;
 
-        Completion(Batch batch, PutAnswer answer) {
-            this.batch = batch;
+        Completion(PutRequest request, PutAnswer answer) {
+            this.request = request;
             this.answer = answer;
         }
     }
@@ -165,8 +156,8 @@ final class SendLoop implements Runnable {
         }
         // Records accepted before the request was made are in the buffer now.
         waiting.forEach(flushes::mark);
-        for (Batch batch : inFlight) {
-            batch.records.forEach(flushes::mark);
+        for (PutRequest request : inFlight) {
+            request.events.forEach(flushes::mark);
         }
         if (!flushes.marked()) {
             return;
@@ -208,17 +199,17 @@ final class SendLoop implements Runnable {
                 && gate.isOpen(now)
                 && inFlight.size() < gate.maxInFlight()
                 && waiting.ready(now, flushes.flushing())) {
-            List<OutboundRecord> records = waiting.takeBatch(now);
-            if (records.isEmpty()) {
+            PutRequest request = waiting.takeRequest(now, RequestForm.start(settings));
+            if (request.isEmpty()) {
                 return;
             }
-            send(records, now);
+            send(request);
         }
     }
 
-    private void send(List<OutboundRecord> records, long now) {
+    private void send(PutRequest request) {
         int resent = 0;
-        for (OutboundRecord record : records) {
+        for (OutboundRecord record : request.events) {
             if (record.attempts++ > 0) {
                 resent++;
             }
@@ -226,11 +217,10 @@ final class SendLoop implements Runnable {
         if (resent > 0) {
             metrics.retried(resent);
         }
-        Batch batch = new Batch(records);
-        inFlight.add(batch);
+        inFlight.add(request);
         CompletableFuture<PutAnswer> call;
         try {
-            call = transport.putRecords(settings.streamName(), records);
+            call = transport.putRecords(settings.streamName(), request.records);
         } catch (RuntimeException | LinkageError e) {
             call = CompletableFuture.completedFuture(PutAnswer.unexpected(e));
         }
@@ -238,7 +228,7 @@ final class SendLoop implements Runnable {
             if (failure == null && answer == null) {
                 failure = new IllegalStateException("the transport answered nothing");
             }
-            completions.add(new Completion(batch, failure == null ? answer : PutAnswer.unexpected(failure)));
+            completions.add(new Completion(request, failure == null ? answer : PutAnswer.unexpected(failure)));
             wakeup.wake();
         });
     }
@@ -248,31 +238,36 @@ final class SendLoop implements Runnable {
     private void processCompletions(long now) {
         Completion completion;
         while ((completion = completions.poll()) != null) {
-            Batch batch = completion.batch;
-            inFlight.remove(batch);
+            PutRequest request = completion.request;
+            inFlight.remove(request);
             PutAnswer answer = completion.answer;
-            if (!answer.covers(batch.records.size())) {
+            if (!answer.covers(request.records.size())) {
                 answer = PutAnswer.requestFailed(
                         RecordOutcome.RETRY,
-                        "PutRecords answered " + answer.outcomes() + " results for " + batch.records.size()
+                        "PutRecords answered " + answer.outcomes() + " results for " + request.records.size()
                                 + " records",
                         null);
             }
             metrics.request(answer.requestFailed());
             if (answer.requestFailed()) {
-                handleFailure(batch, answer, now);
+                handleFailure(request, answer, now);
             } else {
-                handleAnswers(batch, answer, now);
+                handleAnswers(request, answer, now);
             }
         }
     }
 
-    private void handleAnswers(Batch batch, PutAnswer answer, long now) {
+    /**
+     * Each Kinesis record's outcome is its events' outcome: a packed record refused is resent whole (its events wait
+     * together, and may be packed anew), and every metric counts events.
+     */
+    private void handleAnswers(PutRequest request, PutAnswer answer, long now) {
         // Any record the stream took, refused for throughput or rejected shows the setup works; a response refusing
         // every record for the setup's sake (a KMS key, say) is one more failed probe, reported once.
+        int records = request.records.size();
         int unusable = -1;
         boolean setupWorks = false;
-        for (int i = 0; i < batch.records.size(); i++) {
+        for (int i = 0; i < records; i++) {
             if (answer.outcome(i) != RecordOutcome.CONFIGURATION) {
                 setupWorks = true;
             } else if (unusable < 0) {
@@ -288,48 +283,55 @@ final class SendLoop implements Runnable {
         }
         int throttledRecords = 0;
         int failedRecords = 0;
+        int throttledEvents = 0;
         // One wait for every record this response failed, so they are resent together.
-        long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
-        for (int i = 0; i < batch.records.size(); i++) {
-            OutboundRecord record = batch.records.get(i);
+        long retryDelay = retryPolicy.backoffNanos(mostAttempts(request));
+        for (int i = 0; i < records; i++) {
             RecordOutcome outcome = answer.outcome(i);
+            int first = request.firstEvent(i);
+            int end = request.endEvent(i);
             if (outcome != RecordOutcome.OK) {
                 failedRecords++;
             }
-            switch (outcome) {
-                case OK:
-                    metrics.sent(record.size, (now - record.acceptedNanos) / 1000);
-                    finish(record);
-                    break;
-                case THROTTLED:
-                    throttledRecords++;
-                    retryLater(record, now, retryDelay);
-                    break;
-                case RETRY:
-                    retryLater(record, now, retryDelay);
-                    break;
-                case CONFIGURATION:
-                    retryLater(record, now, gate.opensAt() - now);
-                    break;
-                case REJECTED:
-                    reports.rejected(answer.error(i), 1, now);
-                    drop(record, DropReason.REJECTED);
-                    break;
+            if (outcome == RecordOutcome.THROTTLED) {
+                throttledRecords++;
+                throttledEvents += end - first;
+            } else if (outcome == RecordOutcome.REJECTED) {
+                reports.rejected(answer.error(i), end - first, now);
+            }
+            for (int e = first; e < end; e++) {
+                OutboundRecord event = request.events.get(e);
+                switch (outcome) {
+                    case OK:
+                        metrics.sent(event.size, (now - event.acceptedNanos) / 1000);
+                        finish(event);
+                        break;
+                    case THROTTLED:
+                    case RETRY:
+                        retryLater(event, now, retryDelay);
+                        break;
+                    case CONFIGURATION:
+                        retryLater(event, now, gate.opensAt() - now);
+                        break;
+                    case REJECTED:
+                        drop(event, DropReason.REJECTED);
+                        break;
+                }
             }
         }
-        if (throttledRecords > 0) {
-            metrics.throttled(throttledRecords);
+        if (throttledEvents > 0) {
+            metrics.throttled(throttledEvents);
         }
-        if (failedRecords < batch.records.size()) {
+        if (failedRecords < records) {
             reports.delivered(now);
         } else if (gate.brokenBy() == null) {
             reports.nothingDelivered(Causes.shorten(answer.error(0)), now);
         }
-        gate.answered(batch.records.size(), failedRecords, throttledRecords, now);
+        gate.answered(records, failedRecords, throttledRecords, now);
     }
 
-    private void handleFailure(Batch batch, PutAnswer answer, long now) {
-        int events = batch.records.size();
+    private void handleFailure(PutRequest request, PutAnswer answer, long now) {
+        int events = request.events.size();
         switch (answer.outcome(0)) {
             case THROTTLED:
             case RETRY:
@@ -339,29 +341,29 @@ final class SendLoop implements Runnable {
                 }
                 gate.requestFailed(throttling, now);
                 reports.requestFailed(events, answer.failure(), answer.cause(), now);
-                long retryDelay = retryPolicy.backoffNanos(mostAttempts(batch));
-                for (OutboundRecord record : batch.records) {
+                long retryDelay = retryPolicy.backoffNanos(mostAttempts(request));
+                for (OutboundRecord record : request.events) {
                     retryLater(record, now, retryDelay);
                 }
                 break;
             case CONFIGURATION:
                 enterConfigurationError(answer.cause(), answer.failure(), now);
-                for (OutboundRecord record : batch.records) {
+                for (OutboundRecord record : request.events) {
                     retryLater(record, now, gate.opensAt() - now);
                 }
                 break;
             default:
                 reports.rejected(answer.failure(), events, now);
-                for (OutboundRecord record : batch.records) {
+                for (OutboundRecord record : request.events) {
                     drop(record, DropReason.REJECTED);
                 }
                 break;
         }
     }
 
-    private static int mostAttempts(Batch batch) {
+    private static int mostAttempts(PutRequest request) {
         int most = 1;
-        for (OutboundRecord record : batch.records) {
+        for (OutboundRecord record : request.events) {
             most = Math.max(most, record.attempts);
         }
         return most;
@@ -410,8 +412,8 @@ final class SendLoop implements Runnable {
     /** Everything still held when the loop ends is lost: count it, and release anyone waiting on a flush. */
     private void abandonEverything() {
         List<OutboundRecord> lost = waiting.drain();
-        for (Batch batch : inFlight) {
-            lost.addAll(batch.records);
+        for (PutRequest request : inFlight) {
+            lost.addAll(request.events);
         }
         inFlight.clear();
         for (OutboundRecord record : lost) {

@@ -22,6 +22,9 @@ public final class SenderSettings {
     private final Duration retryBackoff;
     private final Duration retryMaxBackoff;
     private final boolean registerJmx;
+    private final RecordFormat recordFormat;
+    private final int packedRecordBytes;
+    private final boolean keepsKeys;
 
     public SenderSettings(
             String name,
@@ -37,7 +40,10 @@ public final class SenderSettings {
             Duration deliveryTimeout,
             Duration retryBackoff,
             Duration retryMaxBackoff,
-            boolean registerJmx) {
+            boolean registerJmx,
+            RecordFormat recordFormat,
+            int packedRecordBytes,
+            boolean keepsKeys) {
         this.name = name;
         this.streamName = streamName;
         this.endpoint = endpoint;
@@ -52,6 +58,9 @@ public final class SenderSettings {
         this.retryBackoff = retryBackoff;
         this.retryMaxBackoff = retryMaxBackoff;
         this.registerJmx = registerJmx;
+        this.recordFormat = recordFormat;
+        this.packedRecordBytes = packedRecordBytes;
+        this.keepsKeys = keepsKeys;
     }
 
     /** Names the sender's threads and its JMX bean, usually the appender's name. */
@@ -124,6 +133,21 @@ public final class SenderSettings {
         return registerJmx;
     }
 
+    /** One event per Kinesis record, or several. */
+    public RecordFormat recordFormat() {
+        return recordFormat;
+    }
+
+    /** With {@link RecordFormat#PACKED}: the most bytes (data and partition key) of a record holding several events. */
+    public int packedRecordBytes() {
+        return packedRecordBytes;
+    }
+
+    /** Whether every event's own partition key must reach Kinesis (false for random keys). */
+    public boolean keepsKeys() {
+        return keepsKeys;
+    }
+
     @Override
     public boolean equals(Object other) {
         if (this == other) {
@@ -146,7 +170,10 @@ public final class SenderSettings {
                 && Objects.equals(deliveryTimeout, that.deliveryTimeout)
                 && Objects.equals(retryBackoff, that.retryBackoff)
                 && Objects.equals(retryMaxBackoff, that.retryMaxBackoff)
-                && registerJmx == that.registerJmx;
+                && registerJmx == that.registerJmx
+                && recordFormat == that.recordFormat
+                && packedRecordBytes == that.packedRecordBytes
+                && keepsKeys == that.keepsKeys;
     }
 
     @Override
@@ -165,7 +192,10 @@ public final class SenderSettings {
                 deliveryTimeout,
                 retryBackoff,
                 retryMaxBackoff,
-                registerJmx);
+                registerJmx,
+                recordFormat,
+                packedRecordBytes,
+                keepsKeys);
     }
 
     @Override
@@ -174,7 +204,9 @@ public final class SenderSettings {
                 + ", bufferBytes=" + bufferBytes + ", bufferFullPolicy=" + bufferFullPolicy + ", maxBlock=" + maxBlock
                 + ", linger=" + linger + ", maxBatchRecords=" + maxBatchRecords + ", maxRequestBytes=" + maxRequestBytes
                 + ", maxInFlight=" + maxInFlight + ", deliveryTimeout=" + deliveryTimeout + ", retryBackoff="
-                + retryBackoff + ", retryMaxBackoff=" + retryMaxBackoff + ", registerJmx=" + registerJmx + "]";
+                + retryBackoff + ", retryMaxBackoff=" + retryMaxBackoff + ", registerJmx=" + registerJmx
+                + ", recordFormat=" + recordFormat + ", packedRecordBytes=" + packedRecordBytes + ", keepsKeys="
+                + keepsKeys + "]";
     }
 
     /** The stream as reports name it: with the endpoint when one is set, which a network failure is about. */

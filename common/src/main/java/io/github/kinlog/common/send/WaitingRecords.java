@@ -21,8 +21,11 @@ final class WaitingRecords {
     private final long lingerNanos;
     private final ArrayDeque<OutboundRecord> carried = new ArrayDeque<>();
     private long carriedBytes;
+    // Equal waits keep the order they were given in, so the events of a refused record are resent in order.
     private final PriorityQueue<OutboundRecord> retries =
-            new PriorityQueue<>(Comparator.comparingLong((OutboundRecord record) -> record.notBeforeNanos));
+            new PriorityQueue<>(Comparator.comparingLong((OutboundRecord record) -> record.notBeforeNanos)
+                    .thenComparingLong(record -> record.retryOrder));
+    private long retryOrder;
 
     WaitingRecords(RecordBuffer buffer, int maxBatchRecords, long maxRequestBytes, long lingerNanos) {
         this.buffer = buffer;
@@ -65,37 +68,26 @@ final class WaitingRecords {
         return oldestNew() != null;
     }
 
-    /** The next request's records: due retries first, then the oldest new records, within the request's limits. */
-    List<OutboundRecord> takeBatch(long now) {
-        List<OutboundRecord> batch = new ArrayList<>(Math.min(maxBatchRecords, 64));
-        long bytes = 0;
-        while (batch.size() < maxBatchRecords) {
-            OutboundRecord retry = retries.peek();
-            if (retry == null || now - retry.notBeforeNanos < 0 || bytes + retry.size > maxRequestBytes) {
-                break;
-            }
+    /** The next request: due retries first, then the oldest new records, as many as {@code form} takes. */
+    PutRequest takeRequest(long now, RequestForm form) {
+        OutboundRecord retry;
+        while ((retry = retries.peek()) != null && now - retry.notBeforeNanos >= 0 && form.add(retry)) {
             retries.poll();
-            batch.add(retry);
-            bytes += retry.size;
         }
-        while (batch.size() < maxBatchRecords) {
-            OutboundRecord next = takeNew();
-            if (next == null) {
-                break;
-            }
-            if (bytes + next.size > maxRequestBytes) {
+        OutboundRecord next;
+        while ((next = takeNew()) != null) {
+            if (!form.add(next)) {
                 putBack(next);
                 break;
             }
-            batch.add(next);
-            bytes += next.size;
         }
-        return batch;
+        return form.build();
     }
 
     /** A record to resend once {@code notBefore} has passed. */
     void retryAt(OutboundRecord record, long notBefore) {
         record.notBeforeNanos = notBefore;
+        record.retryOrder = retryOrder++;
         retries.add(record);
     }
 

@@ -10,7 +10,7 @@ class FlushBarrierTest {
     private final FlushBarrier flushes = new FlushBarrier();
 
     private static OutboundRecord record() {
-        return new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0);
+        return new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0, true);
     }
 
     @Test

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 class SdkPutRecordsTest {
     private static OutboundRecord record(String data, String key) {
-        return new OutboundRecord(data.getBytes(StandardCharsets.UTF_8), key, key.length(), 0);
+        return new OutboundRecord(data.getBytes(StandardCharsets.UTF_8), key, key.length(), 0, true);
     }
 
     private static PutRecordsResultEntry failed(String code) {

@@ -23,8 +23,12 @@ class WaitingRecordsTest {
     /** At most 3 records or 1,000 bytes per request. */
     private final WaitingRecords waiting = new WaitingRecords(buffer, 3, 1_000, LINGER);
 
+    private List<OutboundRecord> take(long now) {
+        return waiting.takeRequest(now, new RequestForm.OnePerRecord(3, 1_000)).events;
+    }
+
     private OutboundRecord add(int bytes, long at) {
-        OutboundRecord record = new OutboundRecord(new byte[bytes - 1], "k", 1, at);
+        OutboundRecord record = new OutboundRecord(new byte[bytes - 1], "k", 1, at, true);
         assertThat(buffer.offer(record)).isTrue();
         return record;
     }
@@ -48,8 +52,8 @@ class WaitingRecordsTest {
 
     @Test
     void aRequestTakesDueRetriesFirstThenTheOldestNewRecordsWithinItsLimits() {
-        OutboundRecord retryDue = new OutboundRecord(new byte[9], "k", 1, 0);
-        OutboundRecord retryLater = new OutboundRecord(new byte[9], "k", 1, 0);
+        OutboundRecord retryDue = new OutboundRecord(new byte[9], "k", 1, 0, true);
+        OutboundRecord retryLater = new OutboundRecord(new byte[9], "k", 1, 0, true);
         waiting.retryAt(retryDue, 10 * MS);
         waiting.retryAt(retryLater, 500 * MS);
         OutboundRecord first = add(10, 1 * MS);
@@ -57,7 +61,7 @@ class WaitingRecordsTest {
         add(10, 3 * MS);
 
         assertThat(waiting.ready(10 * MS, false)).as("a retry is due").isTrue();
-        assertThat(waiting.takeBatch(10 * MS)).containsExactly(retryDue, first, second);
+        assertThat(take(10 * MS)).containsExactly(retryDue, first, second);
         assertThat(waiting.readyAt(10 * MS, false, 1_000 * MS))
                 .as("the last new record's linger")
                 .isEqualTo(3 * MS + LINGER);
@@ -68,11 +72,11 @@ class WaitingRecordsTest {
         OutboundRecord big = add(600, 0);
         OutboundRecord bigger = add(700, 1 * MS);
         OutboundRecord small = add(10, 2 * MS);
-        assertThat(waiting.takeBatch(200 * MS)).containsExactly(big);
+        assertThat(take(200 * MS)).containsExactly(big);
         List<OutboundRecord> seen = new ArrayList<>();
         waiting.forEach(seen::add);
         assertThat(seen).containsExactly(bigger, small);
-        assertThat(waiting.takeBatch(200 * MS)).containsExactly(bigger, small);
+        assertThat(take(200 * MS)).containsExactly(bigger, small);
         assertThat(waiting.any()).isFalse();
     }
 
@@ -80,7 +84,7 @@ class WaitingRecordsTest {
     void recordsPastTheirAgeAreTakenOutOldestFirst() {
         OutboundRecord old = add(10, 0);
         add(10, 900 * MS);
-        OutboundRecord oldRetry = new OutboundRecord(new byte[9], "k", 1, 0);
+        OutboundRecord oldRetry = new OutboundRecord(new byte[9], "k", 1, 0, true);
         waiting.retryAt(oldRetry, 2_000 * MS);
         List<OutboundRecord> expired = new ArrayList<>();
         waiting.expireNew(1_000 * MS, 1_000 * MS, expired::add);
@@ -91,11 +95,11 @@ class WaitingRecordsTest {
 
     @Test
     void aFlushProbingABrokenSetupMakesEveryRetryDueNow() {
-        OutboundRecord retry = new OutboundRecord(new byte[9], "k", 1, 0);
+        OutboundRecord retry = new OutboundRecord(new byte[9], "k", 1, 0, true);
         waiting.retryAt(retry, 60_000 * MS);
         assertThat(waiting.ready(1 * MS, true)).isFalse();
         waiting.retryAllNow(1 * MS);
         assertThat(waiting.ready(1 * MS, false)).isTrue();
-        assertThat(waiting.takeBatch(1 * MS)).containsExactly(retry);
+        assertThat(take(1 * MS)).containsExactly(retry);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.kinlog.common.testing;
 
 import io.github.kinlog.common.send.BufferFullPolicy;
+import io.github.kinlog.common.send.RecordFormat;
 import io.github.kinlog.common.send.SenderSettings;
 import java.time.Duration;
 
@@ -18,6 +19,9 @@ public final class Settings {
     public Duration retryBackoff = Duration.ofMillis(20);
     public Duration retryMaxBackoff = Duration.ofMillis(200);
     public boolean jmx = false;
+    public RecordFormat recordFormat = RecordFormat.SINGLE;
+    public int packedRecordBytes = 25_000;
+    public boolean keepsKeys = false;
 
     public SenderSettings build() {
         return new SenderSettings(
@@ -34,6 +38,9 @@ public final class Settings {
                 deliveryTimeout,
                 retryBackoff,
                 retryMaxBackoff,
-                jmx);
+                jmx,
+                recordFormat,
+                packedRecordBytes,
+                keepsKeys);
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -124,6 +125,72 @@ class KinlogPipelineIT {
                 "no Kinlog thread left",
                 () -> Thread.getAllStackTraces().keySet().stream()
                         .noneMatch(thread -> thread.getName().contains("it-" + stream.name()) && thread.isAlive()));
+    }
+
+    @Test
+    void packedRecordsCarryEveryEventOnceInAFewValidRecordsPerKey(KinesisEndpoint kinesis, @Shards(2) TestStream stream)
+            throws Exception {
+        KinlogConfig config = config(kinesis, stream.name())
+                .recordFormat("packed")
+                .partitionKey("thread")
+                .requestTimeoutMs(60_000)
+                .build();
+        KinlogPipeline pipeline = start(config, kinesis);
+        String run = UUID.randomUUID().toString();
+        int perThread = 2_500;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String thread = "writer-" + t;
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = 0; i < perThread; i++) {
+                            TestEvent event = TestEvent.typical().message(run + " " + i);
+                            event.thread = thread;
+                            event.time = Instant.now();
+                            pipeline.append(event);
+                        }
+                    },
+                    thread));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        FlushResult closed = pipeline.close(Duration.ofMinutes(2));
+        MetricsSnapshot metrics = pipeline.metrics();
+        assertThat(closed.complete())
+                .as("every event sent within the close; %s; reports: %s", metrics, status.messages())
+                .isTrue();
+        assertThat(metrics.sent()).isEqualTo(4 * perThread);
+
+        Set<String> eventIds = new HashSet<>();
+        List<StreamRecord> records = new ArrayList<>();
+        Supplier<List<StreamRecord>> follow = stream.follow();
+        Await.until(
+                "every event read back",
+                () -> {
+                    for (StreamRecord record : follow.get()) {
+                        records.add(record);
+                        for (JsonNode event : Records.eventsWithin(
+                                record.data(), config.encoderSettings().maxStringBytes())) {
+                            if (event.get("message").asText().startsWith(run)) {
+                                assertThat(eventIds.add(event.get("event_id").asText()))
+                                        .as("each event once")
+                                        .isTrue();
+                                // Packed by partition key: every event of a record is the key's, here its thread's.
+                                assertThat(event.get("thread").asText()).isEqualTo(record.partitionKey());
+                            }
+                        }
+                    }
+                    return eventIds.size() == 4 * perThread;
+                },
+                Duration.ofMinutes(2));
+        for (StreamRecord record : records) {
+            assertThat(record.data().length + record.partitionKey().length())
+                    .isLessThanOrEqualTo(config.senderSettings().packedRecordBytes());
+        }
+        // Typical events are about 500 bytes: some 50 to a 25,000-byte record, so a few hundred records, not 10,000.
+        assertThat(records).hasSizeLessThan(4 * perThread / 20);
     }
 
     @Test

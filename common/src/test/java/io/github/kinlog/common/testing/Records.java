@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Checks records as a strict consumer would: UTF-8, one JSON object, and what Redshift ingests. */
 public final class Records {
@@ -20,6 +22,33 @@ public final class Records {
 
     /** Decodes strictly and parses; fails the test if the bytes are not one valid UTF-8 JSON object. */
     public static JsonNode parse(byte[] record) {
+        JsonNode node = parseAny(record);
+        assertThat(node.isObject()).as("record is a JSON object").isTrue();
+        return node;
+    }
+
+    /**
+     * The events in a record of either format, each checked as {@link #parseWithin} checks a record: the record's one
+     * object, or the objects of a packed record's array (never empty, nothing but objects).
+     */
+    public static List<JsonNode> eventsWithin(byte[] record, int maxStringBytes) {
+        JsonNode node = parseAny(record);
+        String text = new String(record, StandardCharsets.UTF_8);
+        List<JsonNode> events = new ArrayList<>();
+        if (node.isArray()) {
+            assertThat(node.size()).as("a packed record holds events").isPositive();
+            node.forEach(events::add);
+        } else {
+            events.add(node);
+        }
+        for (JsonNode event : events) {
+            assertThat(event.isObject()).as("every event is a JSON object").isTrue();
+            checkStrings(event, "$", maxStringBytes, text);
+        }
+        return events;
+    }
+
+    private static JsonNode parseAny(byte[] record) {
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -32,9 +61,7 @@ public final class Records {
             throw new AssertionError("record is not valid UTF-8: " + e, e);
         }
         try {
-            JsonNode node = JSON.readTree(text);
-            assertThat(node.isObject()).as("record is a JSON object").isTrue();
-            return node;
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new AssertionError("record is not valid JSON: " + e + "\n" + abbreviate(text), e);
         }

@@ -18,9 +18,10 @@ import org.slf4j.MDC;
  * takes them or at a fixed rate. Prints {@code LOGGED}, waits for {@code STOP} on standard input (the harness sends
  * it once the sink has what it will get), then prints the process's CPU time and allocation and stops logging.
  *
- * <p>Arguments: contender ({@code kinlog-log4j2}, {@code kinlog-logback}, {@code kdgregory}, {@code guardian}),
- * mode ({@code burst} or {@code rate}), events (burst) or events per second (rate), and the longest it logs, in
- * seconds. The endpoint comes from {@code bench.endpoint}.
+ * <p>Arguments: contender ({@code kinlog-log4j2}, {@code kinlog-logback}, {@code kdgregory}, {@code guardian}, or
+ * {@code none}: the load generator alone, whose log calls do nothing, to tell its own cost), mode ({@code burst} or
+ * {@code rate}), events (burst) or events per second (rate), and the longest it logs, in seconds. The endpoint comes
+ * from {@code bench.endpoint}; {@code bench.warmUpSeconds} sets the warm-up (default 2).
  */
 public final class DeliveryRun {
     static final String LOGGED = "LOGGED";
@@ -38,8 +39,8 @@ public final class DeliveryRun {
         System.setProperty("aws.region", "us-east-1");
 
         Contender logging = Contender.start(contender);
-        // Warm-up, not counted: the same load for 2 s with messages the sink does not match, then time to drain.
-        logPhase(logging, mode, amount, TimeUnit.SECONDS.toNanos(2), true);
+        // Warm-up, not counted: the same load with messages the sink does not match, then time to drain.
+        logPhase(logging, mode, amount, TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.warmUpSeconds", 2)), true);
         Thread.sleep(4_000);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -104,7 +105,13 @@ public final class DeliveryRun {
         private static final String MESSAGE = "Order {} placed by user {} n={} t={}";
         private static final String WARM_UP = "Order {} placed by user {} w={} t={}";
 
+        /** Keeps the generator's values alive without logging them. */
+        private static volatile long sink;
+
         static Contender start(String name) throws Exception {
+            if (name.equals("none")) {
+                return new Contender((m, n, t) -> sink = n + t + m.length(), () -> {});
+            }
             if (name.equals("kinlog-log4j2")) {
                 LoggerContext context = new LoggerContext(
                         "bench",

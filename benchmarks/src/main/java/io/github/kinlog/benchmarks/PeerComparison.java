@@ -69,7 +69,14 @@ public final class PeerComparison {
         String markdown = Report.markdown(
                 caller, burst0, burst20, rate1k, rate10k, throttled, (System.nanoTime() - started) / 1_000_000_000L);
         Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.writeString(output, markdown, StandardCharsets.UTF_8);
+        // PackedComparison's section is its own run's: keep it.
+        String packed = Files.exists(output)
+                ? PackedComparison.sectionOf(Files.readString(output, StandardCharsets.UTF_8))
+                : "";
+        Files.writeString(
+                output,
+                packed.isEmpty() ? markdown : PackedComparison.withSection(markdown, packed),
+                StandardCharsets.UTF_8);
         System.out.println(markdown);
         System.out.println("Written to " + output);
     }
@@ -87,9 +94,30 @@ public final class PeerComparison {
             long p99Micros,
             long maxMicros,
             long cpuNanos,
-            long allocatedBytes) {}
+            long allocatedBytes,
+            RecordCosts records) {}
+
+    /**
+     * What Kinesis would bill for the records that carried measured events: how many, their bytes, on-demand billed
+     * kilobytes (each record rounded up to 1 KiB) and provisioned PUT payload units (25 KiB each). The sink does not
+     * keep partition keys; each record is counted with a 16-byte key, the longest random key Kinlog makes.
+     */
+    record RecordCosts(long records, long bytes, long billedKilobytes, long putUnits) {}
 
     static Delivery deliver(String contender, int delayMillis, double throttle, String mode, int amount, int seconds)
+            throws Exception {
+        return deliver(contender, delayMillis, throttle, mode, amount, seconds, List.of());
+    }
+
+    /** @param properties system properties for the contender's JVM ({@code -Dname=value}) */
+    static Delivery deliver(
+            String contender,
+            int delayMillis,
+            double throttle,
+            String mode,
+            int amount,
+            int seconds,
+            List<String> properties)
             throws Exception {
         int capacity = mode.equals("burst") ? amount : amount * seconds + amount;
         AtomicLongArray arrivals = new AtomicLongArray(capacity);
@@ -97,20 +125,33 @@ public final class PeerComparison {
         AtomicLong received = new AtomicLong();
         AtomicLong unique = new AtomicLong();
         AtomicLong lastArrival = new AtomicLong();
+        AtomicLong records = new AtomicLong();
+        AtomicLong recordBytes = new AtomicLong();
+        AtomicLong billedKilobytes = new AtomicLong();
+        AtomicLong putUnits = new AtomicLong();
         long epochOffset = epochMicros() * 1000 - System.nanoTime();
         try (PutRecordsSink sink = new PutRecordsSink(0, delayMillis, throttle)) {
             sink.onRecord((data, arrivalNanos) -> {
+                // Every event in the record: one, or a packed record's many.
                 Matcher matcher = NUMBERS.matcher(new String(data, StandardCharsets.ISO_8859_1));
-                if (!matcher.find()) {
-                    return;
-                }
-                int n = Integer.parseInt(matcher.group(1));
                 long arrival = (arrivalNanos + epochOffset) / 1000;
-                received.incrementAndGet();
-                if (n < capacity && arrivals.compareAndSet(n, 0, arrival)) {
-                    sentAt.set(n, Long.parseLong(matcher.group(2)));
-                    unique.incrementAndGet();
-                    lastArrival.accumulateAndGet(arrival, Math::max);
+                boolean measured = false;
+                while (matcher.find()) {
+                    measured = true;
+                    int n = Integer.parseInt(matcher.group(1));
+                    received.incrementAndGet();
+                    if (n < capacity && arrivals.compareAndSet(n, 0, arrival)) {
+                        sentAt.set(n, Long.parseLong(matcher.group(2)));
+                        unique.incrementAndGet();
+                        lastArrival.accumulateAndGet(arrival, Math::max);
+                    }
+                }
+                if (measured) {
+                    long size = data.length + 16L;
+                    records.incrementAndGet();
+                    recordBytes.addAndGet(size);
+                    billedKilobytes.addAndGet((size + 1023) / 1024);
+                    putUnits.addAndGet((size + 25 * 1024 - 1) / (25 * 1024));
                 }
             });
             System.err.printf(
@@ -121,17 +162,11 @@ public final class PeerComparison {
                     mode.equals("rate") ? "/s" : "",
                     delayMillis,
                     throttle > 0 ? ", " + (int) (throttle * 100) + "% throttled" : "");
+            List<String> jvm = new ArrayList<>(List.of(
+                    "-Xms1g", "-Xmx1g", "-XX:+UseParallelGC", "-Dbench.endpoint=http://127.0.0.1:" + sink.port()));
+            properties.forEach(property -> jvm.add("-D" + property));
             try (ChildJvm child = ChildJvm.start(
-                    DeliveryRun.class,
-                    List.of(
-                            "-Xms1g",
-                            "-Xmx1g",
-                            "-XX:+UseParallelGC",
-                            "-Dbench.endpoint=http://127.0.0.1:" + sink.port()),
-                    contender,
-                    mode,
-                    Integer.toString(amount),
-                    Integer.toString(seconds))) {
+                    DeliveryRun.class, jvm, contender, mode, Integer.toString(amount), Integer.toString(seconds))) {
                 String[] logged = child.awaitLine(DeliveryRun.LOGGED).split(" ");
                 long count = Long.parseLong(logged[0]);
                 long deadline = System.nanoTime() + DRAIN_NANOS;
@@ -177,7 +212,8 @@ public final class PeerComparison {
                         percentile(latencies, i, 0.99),
                         i == 0 ? 0 : latencies[i - 1],
                         result.get("cpuNanos"),
-                        result.get("allocatedBytes"));
+                        result.get("allocatedBytes"),
+                        new RecordCosts(records.get(), recordBytes.get(), billedKilobytes.get(), putUnits.get()));
                 System.err.println("  " + delivery);
                 return delivery;
             }

@@ -54,7 +54,7 @@ class ConfigurationFaultsIT {
                         Reconciliation.settle(app.metrics(), stream.readAll(), afterDeletion, List.copyOf(logged));
                 Report.delivery(
                         "stream deleted, re-created 5 s later (events logged after the deletion)",
-                        app.framework(),
+                        app.framework().display(),
                         outcome,
                         fleet.loads().get(i).worstCallMillis());
                 assertThat(outcome.missing())

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Kinesis failing in the ways it does in production, injected by a proxy in front of kinesis-mock, while both
- * appenders log at a steady rate. Every event must arrive; resent ones may arrive twice, with the same event_id.
+ * appenders log at a steady rate, each with one event per record and with packed records. Every event must arrive;
+ * resent ones may arrive twice, with the same event_id.
  */
 @ExtendWith(KinesisExtension.class)
 class FaultsIT {
@@ -39,14 +40,18 @@ class FaultsIT {
     }
 
     @Test
-    void aFifthOfEveryRequestsRecordsThrottled(TestStream log4j2, TestStream logback) {
-        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+    void aFifthOfEveryRequestsRecordsThrottled(
+            TestStream log4j2, TestStream logback, TestStream log4j2Packed, TestStream logbackPacked) {
+        try (Fleet fleet =
+                Fleet.startPackedToo(proxy.endpoint(), Options.quick(), log4j2, logback, log4j2Packed, logbackPacked)) {
             proxy.fault(Fault.THROTTLE_SHARE);
             fleet.load(RATE);
             Fleet.during(Duration.ofSeconds(10));
             fleet.stopLoad();
-            Reconciliation.awaitIdle(fleet.apps().get(0), fleet.loads().get(0).count(), SETTLE);
-            Reconciliation.awaitIdle(fleet.apps().get(1), fleet.loads().get(1).count(), SETTLE);
+            for (int i = 0; i < fleet.apps().size(); i++) {
+                Reconciliation.awaitIdle(
+                        fleet.apps().get(i), fleet.loads().get(i).count(), SETTLE);
+            }
             proxy.fault(Fault.NONE);
             List<Reconciliation.Outcome> outcomes = fleet.settle("20% of records throttled", SETTLE);
             for (Reconciliation.Outcome outcome : outcomes) {
@@ -74,15 +79,19 @@ class FaultsIT {
     }
 
     @Test
-    void wholeRequestsThrottledForTenSeconds(TestStream log4j2, TestStream logback) {
-        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+    void wholeRequestsThrottledForTenSeconds(
+            TestStream log4j2, TestStream logback, TestStream log4j2Packed, TestStream logbackPacked) {
+        try (Fleet fleet =
+                Fleet.startPackedToo(proxy.endpoint(), Options.quick(), log4j2, logback, log4j2Packed, logbackPacked)) {
             underLoad(fleet, Fault.THROTTLE_REQUEST, Duration.ofSeconds(10), "every request throttled for 10 s");
         }
     }
 
     @Test
-    void serverErrorsForThirtySecondsThenRecovery(TestStream log4j2, TestStream logback) {
-        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+    void serverErrorsForThirtySecondsThenRecovery(
+            TestStream log4j2, TestStream logback, TestStream log4j2Packed, TestStream logbackPacked) {
+        try (Fleet fleet =
+                Fleet.startPackedToo(proxy.endpoint(), Options.quick(), log4j2, logback, log4j2Packed, logbackPacked)) {
             for (Reconciliation.Outcome outcome :
                     underLoad(fleet, Fault.SERVER_ERROR, Duration.ofSeconds(30), "500/503 for 30 s")) {
                 assertThat(outcome.metrics().failedRequests()).isPositive();
@@ -94,8 +103,10 @@ class FaultsIT {
     }
 
     @Test
-    void connectionsResetMidRequest(TestStream log4j2, TestStream logback) {
-        try (Fleet fleet = Fleet.start(proxy.endpoint(), Options.quick(), log4j2, logback)) {
+    void connectionsResetMidRequest(
+            TestStream log4j2, TestStream logback, TestStream log4j2Packed, TestStream logbackPacked) {
+        try (Fleet fleet =
+                Fleet.startPackedToo(proxy.endpoint(), Options.quick(), log4j2, logback, log4j2Packed, logbackPacked)) {
             for (Reconciliation.Outcome outcome :
                     underLoad(fleet, Fault.RESET, Duration.ofSeconds(10), "connections reset for 10 s")) {
                 assertThat(outcome.metrics().failedRequests()).isPositive();
@@ -104,15 +115,18 @@ class FaultsIT {
     }
 
     @Test
-    void answersSlowerThanTheRequestTimeout(TestStream log4j2, TestStream logback) {
+    void answersSlowerThanTheRequestTimeout(
+            TestStream log4j2, TestStream logback, TestStream log4j2Packed, TestStream logbackPacked) {
         // Each request is written, but answered after the client gave up: resent, so it arrives twice. Small batches
         // keep kinesis-mock's own answers well within the 2 s timeout once the fault ends.
         proxy.slowAnswer(Duration.ofSeconds(4));
-        try (Fleet fleet = Fleet.start(
+        try (Fleet fleet = Fleet.startPackedToo(
                 proxy.endpoint(),
                 Options.quick("requestTimeoutMs", "2000", "maxBatchRecords", "50"),
                 log4j2,
-                logback)) {
+                logback,
+                log4j2Packed,
+                logbackPacked)) {
             for (Reconciliation.Outcome outcome : underLoad(
                     fleet, Fault.SLOW, Duration.ofSeconds(8), "answers 4 s late for 8 s, request timeout 2 s")) {
                 assertThat(outcome.metrics().failedRequests()).isPositive();

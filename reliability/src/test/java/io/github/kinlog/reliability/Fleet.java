@@ -7,18 +7,22 @@ import io.github.kinlog.testsupport.TestStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One application per framework, each writing to a stream of its own through the same endpoint, so that a fault
- * case exercises both appenders in the time of one.
+ * case exercises both appenders in the time of one; with {@link #startPackedToo}, another pair sending packed records.
  */
 final class Fleet implements AutoCloseable {
     private static final AtomicBoolean CREDENTIALS_EXPORTED = new AtomicBoolean();
 
     private final List<LoggingApp> apps = new ArrayList<>();
+    /** How reports name each application: its framework, and the record format when packed. */
+    private final List<String> labels = new ArrayList<>();
+
     private final List<TestStream> streams = new ArrayList<>();
     private final List<SteadyLoad> loads = new ArrayList<>();
 
@@ -28,8 +32,24 @@ final class Fleet implements AutoCloseable {
     static Fleet start(URI endpoint, Map<String, String> options, TestStream log4j2Stream, TestStream logbackStream) {
         exportCredentials(log4j2Stream.endpoint());
         Fleet fleet = new Fleet();
-        fleet.add(Framework.LOG4J2, endpoint, options, log4j2Stream);
-        fleet.add(Framework.LOGBACK, endpoint, options, logbackStream);
+        fleet.add(Framework.LOG4J2, endpoint, options, log4j2Stream, "");
+        fleet.add(Framework.LOGBACK, endpoint, options, logbackStream, "");
+        return fleet;
+    }
+
+    /** As {@link #start}, and the same pair again with {@code recordFormat=packed} on the last two streams. */
+    static Fleet startPackedToo(
+            URI endpoint,
+            Map<String, String> options,
+            TestStream log4j2Stream,
+            TestStream logbackStream,
+            TestStream log4j2PackedStream,
+            TestStream logbackPackedStream) {
+        Fleet fleet = start(endpoint, options, log4j2Stream, logbackStream);
+        Map<String, String> packed = new LinkedHashMap<>(options);
+        packed.put("recordFormat", "packed");
+        fleet.add(Framework.LOG4J2, endpoint, packed, log4j2PackedStream, " packed");
+        fleet.add(Framework.LOGBACK, endpoint, packed, logbackPackedStream, " packed");
         return fleet;
     }
 
@@ -43,8 +63,9 @@ final class Fleet implements AutoCloseable {
         }
     }
 
-    private void add(Framework framework, URI endpoint, Map<String, String> options, TestStream stream) {
+    private void add(Framework framework, URI endpoint, Map<String, String> options, TestStream stream, String format) {
         apps.add(framework.start(stream.name(), endpoint, options));
+        labels.add(framework.display() + format);
         streams.add(stream);
     }
 
@@ -80,7 +101,7 @@ final class Fleet implements AutoCloseable {
                     .as("exceptions that reached the application")
                     .isEmpty();
             Reconciliation.Outcome outcome = Reconciliation.settle(apps.get(i), streams.get(i), load.logged(), timeout);
-            Report.delivery(testCase, apps.get(i).framework(), outcome, load.worstCallMillis());
+            Report.delivery(testCase, labels.get(i), outcome, load.worstCallMillis());
             outcomes.add(outcome);
         }
         return outcomes;

@@ -135,21 +135,22 @@ final class Reconciliation {
                 notIngestible.add(problem);
                 continue;
             }
-            JsonNode event = parse(record.data());
-            String message = event.path("message").asText();
-            String eventId = event.path("event_id").asText();
-            String before = messageByEventId.putIfAbsent(eventId, message);
-            if (before != null) {
-                duplicates++;
-                if (!before.equals(message)) {
-                    unexpected.add("event_id " + eventId + " on '" + before + "' and '" + message + "'");
+            for (JsonNode event : events(record.data())) {
+                String message = event.path("message").asText();
+                String eventId = event.path("event_id").asText();
+                String before = messageByEventId.putIfAbsent(eventId, message);
+                if (before != null) {
+                    duplicates++;
+                    if (!before.equals(message)) {
+                        unexpected.add("event_id " + eventId + " on '" + before + "' and '" + message + "'");
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if (!knownSet.contains(message)) {
-                unexpected.add("not logged: " + message);
-            } else if (wantedSet.contains(message) && !delivered.add(message)) {
-                unexpected.add("logged once, delivered under two event ids: " + message);
+                if (!knownSet.contains(message)) {
+                    unexpected.add("not logged: " + message);
+                } else if (wantedSet.contains(message) && !delivered.add(message)) {
+                    unexpected.add("logged once, delivered under two event ids: " + message);
+                }
             }
         }
         int missing = wantedSet.size() - delivered.size();
@@ -160,6 +161,18 @@ final class Reconciliation {
     static String notIngestible(StreamRecord record) {
         IngestibilityCheck.Result result = CHECK.check(record.data(), record.partitionKey());
         return result.ingestible() ? null : record.sequenceNumber() + ": " + result;
+    }
+
+    /** The events in a record: a packed record's elements, or the record itself. */
+    static List<JsonNode> events(byte[] data) {
+        JsonNode record = parse(data);
+        List<JsonNode> events = new ArrayList<>();
+        if (record.isArray()) {
+            record.forEach(events::add);
+        } else {
+            events.add(record);
+        }
+        return events;
     }
 
     static JsonNode parse(byte[] data) {

@@ -57,7 +57,8 @@ class ReconfigurationIT {
             var records = stream.readAll();
             Reconciliation.Outcome all = Reconciliation.settle(app.metrics(), records, load.logged());
             Reconciliation.Outcome steady = Reconciliation.settle(app.metrics(), records, outside, load.logged());
-            Report.delivery("configuration replaced 10 times under load", framework, all, load.worstCallMillis());
+            Report.delivery(
+                    "configuration replaced 10 times under load", framework.display(), all, load.worstCallMillis());
             Report.note(
                     "configuration replaced 10 times",
                     framework.display() + ": " + duringReconfiguration.size() + " events logged during a replacement, "

@@ -19,12 +19,12 @@ final class Report {
     private Report() {}
 
     /** One delivery case: what was logged, delivered, dropped and duplicated, and the slowest logging call. */
-    static void delivery(String testCase, Framework framework, Reconciliation.Outcome outcome, double worstCallMillis) {
+    static void delivery(String testCase, String app, Reconciliation.Outcome outcome, double worstCallMillis) {
         line(String.format(
                 Locale.ROOT,
                 "| %s | %s | %d | %d | %d | %s | %d | %.1f ms |",
                 testCase,
-                framework.display(),
+                app,
                 outcome.logged(),
                 outcome.metrics().accepted(),
                 outcome.delivered(),

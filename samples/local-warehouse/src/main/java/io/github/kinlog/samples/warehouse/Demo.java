@@ -28,7 +28,7 @@ public final class Demo {
     static final String STREAM = "webshop-logs";
 
     static final String USAGE = """
-            Usage: ./demo.sh [--seconds N] [--rate EVENTS_PER_SECOND] [--shards N] [--jdbc URL]
+            Usage: ./demo.sh [--seconds N] [--rate EVENTS_PER_SECOND] [--shards N] [--jdbc URL] [--record-format F]
 
             A web shop logs through Kinlog's Log4j2 appender into a local Kinesis endpoint; a local warehouse follows
             the stream the way Redshift streaming ingestion does and loads it into a typed events table every 5 s,
@@ -37,13 +37,22 @@ public final class Demo {
               --rate N         events per second the shop logs (default 50)
               --shards N       shards of the demo's stream (default 2)
               --jdbc URL       the warehouse (default a DuckDB file; jdbc:postgresql://... works too)
+              --record-format F  single (default) or packed: several events per Kinesis record, which the
+                               warehouse unnests
               --help           print this text
             """;
 
     /** The demo's settings: how long and how fast the shop runs, and where files go. */
-    record Options(int seconds, int eventsPerSecond, int shards, Path dir, String jdbcUrl, boolean live) {
+    record Options(
+            int seconds, int eventsPerSecond, int shards, Path dir, String jdbcUrl, boolean live, String recordFormat) {
         static Options parse(String[] args) {
-            CommandLine line = CommandLine.parse(args, Set.of("--seconds", "--rate", "--shards", "--jdbc"));
+            CommandLine line =
+                    CommandLine.parse(args, Set.of("--seconds", "--rate", "--shards", "--jdbc", "--record-format"));
+            String recordFormat = line.text("--record-format", "single");
+            if (!Set.of("single", "packed").contains(recordFormat)) {
+                throw new IllegalArgumentException(
+                        "--record-format takes single or packed, not '" + recordFormat + "'");
+            }
             Path dir = Path.of(System.getProperty("kinlog.demo.dir", "target/demo"));
             String jdbc = line.text(
                     "--jdbc",
@@ -56,7 +65,8 @@ public final class Demo {
                     line.positive("--shards", 2),
                     dir,
                     jdbc,
-                    System.console() != null);
+                    System.console() != null,
+                    recordFormat);
         }
     }
 
@@ -111,7 +121,7 @@ public final class Demo {
         Files.createDirectories(options.dir());
         out.println("[1/4] Starting the local Kinesis endpoint (kinesis-mock; the first run installs it with npm)...");
         try (KinesisMockServer server = KinesisMockServer.start(options.dir().resolve("kinesis-mock"), 0);
-                KinesisEndpoint kinesis = pointTheShopAt(server);
+                KinesisEndpoint kinesis = pointTheShopAt(server, options.recordFormat());
                 Connection db = DriverManager.getConnection(options.jdbcUrl())) {
             // A new stream each run: start the warehouse afresh too.
             LocalWarehouse.drop(db, views());
@@ -189,8 +199,9 @@ public final class Demo {
      * Points the shop's log4j2.xml at the local endpoint. Before anything logs: Log4j2 reads these properties when it
      * first configures itself, and the AWS SDK's first client already logs through SLF4J into it.
      */
-    private static KinesisEndpoint pointTheShopAt(KinesisMockServer server) {
+    private static KinesisEndpoint pointTheShopAt(KinesisMockServer server, String recordFormat) {
         System.setProperty("kinlog.endpoint", server.endpoint().toString());
+        System.setProperty("kinlog.recordFormat", recordFormat);
         System.setProperty("kinlog.stream", STREAM);
         System.setProperty("kinlog.region", KinesisEndpoint.EMULATOR_REGION.id());
         System.setProperty("kinlog.consoleLevel", "off");

@@ -11,6 +11,7 @@ IAM_ROLE default;
 
 -- 2. The streaming materialized view, where records land: one row per record, the event kept whole as SUPER.
 --    CAN_JSON_PARSE skips a record that is not JSON instead of failing every refresh. Sorted by arrival time.
+--    A packed record (a JSON array of events) stays one row here; the load and the live view unnest it.
 --    The load (02-events-table.sql) moves what arrives into the table and deletes it here, which keeps this view small.
 -- Docs: https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-getting-started.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion-example-station-data.html

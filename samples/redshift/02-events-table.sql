@@ -43,15 +43,17 @@ DISTSTYLE AUTO
 SORTKEY (ts)
 ENCODE AUTO;
 
--- 2. One row per load: how many records it took, loaded, found twice or skipped, and how long it took.
+-- 2. One row per load: the records it took, the events found in them and loaded, the copies and the records
+--    with no event it skipped, and how long it took.
 -- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_NEW.html
 CREATE TABLE IF NOT EXISTS kinlog_load_log (
     load_started TIMESTAMP,
     load_finished TIMESTAMP,
     records BIGINT,
+    events_found BIGINT,
+    records_skipped BIGINT,
     events_loaded BIGINT,
     duplicates_skipped BIGINT,
-    records_skipped BIGINT,
     events_expired BIGINT,
     oldest_arrival TIMESTAMP,
     newest_arrival TIMESTAMP,
@@ -62,11 +64,16 @@ CREATE TABLE IF NOT EXISTS kinlog_load_log (
 --    transaction (the default, atomic mode): killed anywhere, it changes nothing, and a second load waits on the
 --    lock of the load log. It deletes from the streaming view exactly the records it read; a refresh that
 --    commits meanwhile may make Redshift cancel one of the two (serializable isolation): both are safe to run again.
+--    A record is one event (a JSON object) or a packed array of events: the load reads both, one row per event,
+--    and unnests only arrays.
 -- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_PROCEDURE.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/stored-procedure-transaction-management.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/c_PLpgSQL-statements.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/r_LOCK.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/r_DELETE.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_is_array.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_is_object.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-streaming-ingestion.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/c_serial_isolation.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/t_Reclaiming_storage_space202.html
@@ -98,7 +105,7 @@ BEGIN
     CREATE TEMP TABLE kinlog_batch AS
     SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time, payload
     FROM kinlog_events_raw;
-    -- Typed, one row per event (delivery is at least once: the earliest copy counts); records that are not Kinlog events (no event_id or ts) stay out.
+    -- The events in those records, typed, one row per copy, numbered from the earliest (delivery is at least once); what is not a Kinlog event (no event_id or ts) stays out.
     CREATE TEMP TABLE kinlog_batch_events AS
     SELECT
         approximate_arrival_timestamp,
@@ -126,7 +133,8 @@ BEGIN
         error_message,
         error_stack,
         source,
-        truncated
+        truncated,
+        copy_number
     FROM (
         SELECT
             approximate_arrival_timestamp,
@@ -134,33 +142,43 @@ BEGIN
             shard_id,
             sequence_number,
             refresh_time,
-            CAST(payload."ts" AS TIMESTAMP) AS ts,
-            CAST(payload."level" AS VARCHAR(65535)) AS level,
-            CAST(payload."logger" AS VARCHAR(65535)) AS logger,
-            CAST(payload."thread" AS VARCHAR(65535)) AS thread,
-            CAST(payload."message" AS VARCHAR(65535)) AS message,
-            CAST(payload."service" AS VARCHAR(65535)) AS service,
-            CAST(payload."env" AS VARCHAR(65535)) AS env,
-            CAST(payload."host" AS VARCHAR(65535)) AS host,
-            CAST(payload."pid" AS BIGINT) AS pid,
-            CAST(payload."seq" AS BIGINT) AS seq,
-            CAST(payload."event_id" AS VARCHAR(36)) AS event_id,
-            CAST(payload."schema_version" AS INTEGER) AS schema_version,
-            payload."mdc" AS mdc,
-            payload."fields" AS fields,
-            payload."markers" AS markers,
-            payload."ndc" AS ndc,
-            CAST(payload."error"."type" AS VARCHAR(65535)) AS error_type,
-            CAST(payload."error"."message" AS VARCHAR(65535)) AS error_message,
-            CAST(payload."error"."stack" AS VARCHAR(65535)) AS error_stack,
-            payload."source" AS source,
-            payload."truncated" AS truncated,
+            CAST(event."ts" AS TIMESTAMP) AS ts,
+            CAST(event."level" AS VARCHAR(65535)) AS level,
+            CAST(event."logger" AS VARCHAR(65535)) AS logger,
+            CAST(event."thread" AS VARCHAR(65535)) AS thread,
+            CAST(event."message" AS VARCHAR(65535)) AS message,
+            CAST(event."service" AS VARCHAR(65535)) AS service,
+            CAST(event."env" AS VARCHAR(65535)) AS env,
+            CAST(event."host" AS VARCHAR(65535)) AS host,
+            CAST(event."pid" AS BIGINT) AS pid,
+            CAST(event."seq" AS BIGINT) AS seq,
+            CAST(event."event_id" AS VARCHAR(36)) AS event_id,
+            CAST(event."schema_version" AS INTEGER) AS schema_version,
+            event."mdc" AS mdc,
+            event."fields" AS fields,
+            event."markers" AS markers,
+            event."ndc" AS ndc,
+            CAST(event."error"."type" AS VARCHAR(65535)) AS error_type,
+            CAST(event."error"."message" AS VARCHAR(65535)) AS error_message,
+            CAST(event."error"."stack" AS VARCHAR(65535)) AS error_stack,
+            event."source" AS source,
+            event."truncated" AS truncated,
             ROW_NUMBER() OVER (
-                PARTITION BY CAST(payload."event_id" AS VARCHAR(36))
-                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number
-        FROM kinlog_batch
+                PARTITION BY CAST(event."event_id" AS VARCHAR(36))
+                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number, event_index) AS copy_number
+        FROM (
+            SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time,
+                payload AS event, 0 AS event_index
+            FROM kinlog_batch
+            WHERE IS_OBJECT(payload)
+            UNION ALL
+            SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time,
+                event, event_index
+            FROM kinlog_batch AS packed, packed.payload AS event AT event_index
+            WHERE IS_ARRAY(packed.payload)
+        ) AS found
     ) AS arrived
-    WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;
+    WHERE event_id IS NOT NULL AND ts IS NOT NULL;
     -- Records in the batch.
     SELECT INTO v_records COUNT(*)
     FROM kinlog_batch;
@@ -170,20 +188,24 @@ BEGIN
     -- The batch's newest arrival.
     SELECT INTO v_newest_arrival MAX(approximate_arrival_timestamp)
     FROM kinlog_batch;
-    -- Records that are not Kinlog events.
-    SELECT INTO v_skipped COUNT(*)
-    FROM kinlog_batch
-    WHERE CAST(payload."event_id" AS VARCHAR(36)) IS NULL OR CAST(payload."ts" AS TIMESTAMP) IS NULL;
-    -- Events in the batch.
+    -- Events found in the batch, every copy: loaded below, or skipped as a copy.
     SELECT INTO v_events COUNT(*)
     FROM kinlog_batch_events;
+    -- Records in which no Kinlog event was found.
+    SELECT INTO v_skipped COUNT(*)
+    FROM kinlog_batch
+    WHERE NOT EXISTS (
+        SELECT 1
+        FROM kinlog_batch_events AS found
+        WHERE found.shard_id = kinlog_batch.shard_id
+          AND found.sequence_number = kinlog_batch.sequence_number);
     -- The batch's earliest event time.
     SELECT INTO v_min_ts MIN(ts)
     FROM kinlog_batch_events;
     -- The batch's latest event time.
     SELECT INTO v_max_ts MAX(ts)
     FROM kinlog_batch_events;
-    -- Into the table, unless an earlier load has the event: copies of one event share ts, so the check reads only the batch's time range of the table, which the sort key finds.
+    -- Into the table, the earliest copy of each event, unless an earlier load has the event: copies of one event share ts, so the check reads only the batch's time range of the table, which the sort key finds.
     INSERT INTO kinlog_events (
         approximate_arrival_timestamp,
         partition_key,
@@ -240,7 +262,8 @@ BEGIN
         source,
         truncated
     FROM kinlog_batch_events AS arrived
-    WHERE NOT EXISTS (
+    WHERE arrived.copy_number = 1
+      AND NOT EXISTS (
         SELECT 1
         FROM kinlog_events AS loaded
         WHERE loaded.ts BETWEEN v_min_ts AND v_max_ts
@@ -256,8 +279,8 @@ BEGIN
     -- When the load ended.
     v_finished := GETDATE();
     -- The load's row in the log.
-    INSERT INTO kinlog_load_log (load_started, load_finished, records, events_loaded, duplicates_skipped, records_skipped, events_expired, oldest_arrival, newest_arrival, duration_ms)
-    VALUES (v_started, v_finished, v_records, v_loaded, v_records - v_skipped - v_loaded, v_skipped, 0, v_oldest_arrival, v_newest_arrival, DATEDIFF(millisecond, v_started, v_finished));
+    INSERT INTO kinlog_load_log (load_started, load_finished, records, events_found, records_skipped, events_loaded, duplicates_skipped, events_expired, oldest_arrival, newest_arrival, duration_ms)
+    VALUES (v_started, v_finished, v_records, v_events, v_skipped, v_loaded, v_events - v_loaded, 0, v_oldest_arrival, v_newest_arrival, DATEDIFF(millisecond, v_started, v_finished));
     -- The batch's temporary tables.
     DROP TABLE kinlog_batch_events;
     -- Likewise.
@@ -268,8 +291,11 @@ $$ LANGUAGE plpgsql;
 -- 4. The live view: the table, and what has arrived since the last load typed on the fly, one row per event.
 --    Dashboards read it: events seconds old, while only the small streaming view is read besides the table.
 --    A copy of an event resent after the event was loaded shows here until the next load skips it.
+--    Packed records are unnested as in the load.
 -- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_VIEW.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/query-super.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_is_array.html
+--       https://docs.aws.amazon.com/redshift/latest/dg/r_is_object.html
 --       https://docs.aws.amazon.com/redshift/latest/dg/r_WF_ROW_NUMBER.html
 CREATE OR REPLACE VIEW kinlog_events_live AS
 SELECT
@@ -335,30 +361,40 @@ FROM (
         shard_id,
         sequence_number,
         refresh_time,
-        CAST(payload."ts" AS TIMESTAMP) AS ts,
-        CAST(payload."level" AS VARCHAR(65535)) AS level,
-        CAST(payload."logger" AS VARCHAR(65535)) AS logger,
-        CAST(payload."thread" AS VARCHAR(65535)) AS thread,
-        CAST(payload."message" AS VARCHAR(65535)) AS message,
-        CAST(payload."service" AS VARCHAR(65535)) AS service,
-        CAST(payload."env" AS VARCHAR(65535)) AS env,
-        CAST(payload."host" AS VARCHAR(65535)) AS host,
-        CAST(payload."pid" AS BIGINT) AS pid,
-        CAST(payload."seq" AS BIGINT) AS seq,
-        CAST(payload."event_id" AS VARCHAR(36)) AS event_id,
-        CAST(payload."schema_version" AS INTEGER) AS schema_version,
-        payload."mdc" AS mdc,
-        payload."fields" AS fields,
-        payload."markers" AS markers,
-        payload."ndc" AS ndc,
-        CAST(payload."error"."type" AS VARCHAR(65535)) AS error_type,
-        CAST(payload."error"."message" AS VARCHAR(65535)) AS error_message,
-        CAST(payload."error"."stack" AS VARCHAR(65535)) AS error_stack,
-        payload."source" AS source,
-        payload."truncated" AS truncated,
+        CAST(event."ts" AS TIMESTAMP) AS ts,
+        CAST(event."level" AS VARCHAR(65535)) AS level,
+        CAST(event."logger" AS VARCHAR(65535)) AS logger,
+        CAST(event."thread" AS VARCHAR(65535)) AS thread,
+        CAST(event."message" AS VARCHAR(65535)) AS message,
+        CAST(event."service" AS VARCHAR(65535)) AS service,
+        CAST(event."env" AS VARCHAR(65535)) AS env,
+        CAST(event."host" AS VARCHAR(65535)) AS host,
+        CAST(event."pid" AS BIGINT) AS pid,
+        CAST(event."seq" AS BIGINT) AS seq,
+        CAST(event."event_id" AS VARCHAR(36)) AS event_id,
+        CAST(event."schema_version" AS INTEGER) AS schema_version,
+        event."mdc" AS mdc,
+        event."fields" AS fields,
+        event."markers" AS markers,
+        event."ndc" AS ndc,
+        CAST(event."error"."type" AS VARCHAR(65535)) AS error_type,
+        CAST(event."error"."message" AS VARCHAR(65535)) AS error_message,
+        CAST(event."error"."stack" AS VARCHAR(65535)) AS error_stack,
+        event."source" AS source,
+        event."truncated" AS truncated,
         ROW_NUMBER() OVER (
-            PARTITION BY CAST(payload."event_id" AS VARCHAR(36))
-            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number) AS copy_number
-    FROM kinlog_events_raw
+            PARTITION BY CAST(event."event_id" AS VARCHAR(36))
+            ORDER BY approximate_arrival_timestamp, shard_id, sequence_number, event_index) AS copy_number
+    FROM (
+        SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time,
+            payload AS event, 0 AS event_index
+        FROM kinlog_events_raw
+        WHERE IS_OBJECT(payload)
+        UNION ALL
+        SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number, refresh_time,
+            event, event_index
+        FROM kinlog_events_raw AS packed, packed.payload AS event AT event_index
+        WHERE IS_ARRAY(packed.payload)
+    ) AS found
 ) AS arrived
 WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;

@@ -51,11 +51,11 @@ SELECT
     DATEDIFF(second, MIN(approximate_arrival_timestamp), GETDATE()) AS oldest_waiting_seconds
 FROM kinlog_events_raw;
 
--- The loads of the last hour, newest first: records taken, events loaded, copies and records skipped, time taken,
--- and how far behind the newest record it loaded was.
+-- The loads of the last hour, newest first: records taken, events found in them, records with no event, events loaded,
+-- copies skipped, time taken, and how far behind the newest record it loaded was.
 -- Docs: https://docs.aws.amazon.com/redshift/latest/dg/r_SELECT_synopsis.html
-SELECT load_started, records, events_loaded, duplicates_skipped, records_skipped, events_expired, duration_ms,
-    DATEDIFF(second, newest_arrival, load_finished) AS seconds_behind
+SELECT load_started, records, events_found, records_skipped, events_loaded, duplicates_skipped, events_expired,
+    duration_ms, DATEDIFF(second, newest_arrival, load_finished) AS seconds_behind
 FROM kinlog_load_log
 WHERE load_started > GETDATE() - INTERVAL '1 hour'
 ORDER BY load_started DESC;

@@ -16,6 +16,14 @@ final class LegacyViews {
 
     private LegacyViews() {}
 
+    /**
+     * The landing table with each record's payload as the event that {@link Dialect#read} reads: 0.1 took one event
+     * per record, as the synthetic history holds them.
+     */
+    static String recordsAsEvents(RedshiftSetup setup) {
+        return "(SELECT *, payload AS " + Dialect.EVENT + " FROM " + setup.streamingView() + ") AS records";
+    }
+
     static List<String> create(RedshiftSetup setup, Dialect dialect) {
         String columns = setup.columns().stream().map(ViewColumn::name).collect(Collectors.joining(", "));
         return List.of(
@@ -23,7 +31,7 @@ final class LegacyViews {
                         + setup.columns().stream()
                                 .map(c -> dialect.read(c) + " AS " + c.name())
                                 .collect(Collectors.joining(", "))
-                        + " FROM " + setup.streamingView(),
+                        + " FROM " + recordsAsEvents(setup),
                 "CREATE OR REPLACE VIEW " + UNIQUE + " AS SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER"
                         + " (PARTITION BY event_id ORDER BY approximate_arrival_timestamp, shard_id, sequence_number)"
                         + " AS copy_number FROM " + TYPED + ") AS numbered WHERE copy_number = 1");

@@ -1,5 +1,6 @@
 package io.github.kinlog.benchmarks;
 
+import io.github.kinlog.redshift.EventColumns;
 import io.github.kinlog.redshift.RedshiftSetup;
 import io.github.kinlog.redshift.ViewColumn;
 import io.github.kinlog.samples.warehouse.Dialect;
@@ -201,7 +202,11 @@ public final class WarehouseBenchmark {
                 List.of(
                         "INSERT INTO " + setup.table() + " (" + columns + ") SELECT " + columns + " FROM "
                                 + setup.liveView() + " WHERE ts < " + cut + " ORDER BY ts",
-                        "CREATE TEMP TABLE kinlog_tail AS SELECT * FROM " + setup.streamingView() + " WHERE "
+                        "CREATE TEMP TABLE kinlog_tail AS SELECT "
+                                + EventColumns.KINESIS.stream()
+                                        .map(ViewColumn::name)
+                                        .collect(Collectors.joining(", "))
+                                + ", payload FROM " + LegacyViews.recordsAsEvents(setup) + " WHERE "
                                 + dialect.read(ts) + " >= " + cut,
                         "DROP TABLE " + setup.streamingView(),
                         sql.createLanding(),

@@ -82,7 +82,7 @@ public final class EventColumns {
     }
 
     /** Names the views use for themselves. */
-    private static final List<String> TAKEN = List.of("payload", "copy_number");
+    private static final List<String> TAKEN = List.of("payload", Dialect.EVENT, Dialect.EVENT_INDEX, "copy_number");
 
     private static void checkUnique(List<ViewColumn> columns) {
         Map<String, ViewColumn> byName = new HashMap<>();

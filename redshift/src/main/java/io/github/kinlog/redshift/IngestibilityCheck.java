@@ -19,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Tells whether a Kinesis record would be ingested by the generated streaming view and read back whole by the typed
- * view: one valid UTF-8 JSON object within the record limit, every string within Redshift's limit, every number one
- * Redshift holds, and a {@code ts} the typed view converts. Used by the tests over hostile input, and by users who
- * want to check records of their own.
+ * Tells whether a Kinesis record would be ingested by the generated streaming view and read back whole by the load
+ * and the live view: valid UTF-8 JSON within the record limit, either one event (a JSON object) or a packed record (a
+ * JSON array of one or more events); every event with a {@code ts} they convert, every string within Redshift's
+ * limit, every number one Redshift holds. Used by the tests over hostile input, and by users who want to check
+ * records of their own.
  */
 public final class IngestibilityCheck {
     /** Kinesis: a record's data and partition key together. */
@@ -91,11 +92,15 @@ public final class IngestibilityCheck {
             problems.add("record starts with a byte order mark");
         }
         try (JsonParser parser = json.createParser(data)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                problems.add("record is not a JSON object");
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                walkObject(parser, "", true, problems);
+            } else if (first == JsonToken.START_ARRAY) {
+                walkPack(parser, problems);
+            } else {
+                problems.add("record is not a JSON object nor an array of them");
                 return new Result(problems);
             }
-            walkObject(parser, "", 1, problems);
             if (parser.nextToken() != null) {
                 problems.add("record holds more than one JSON value");
             }
@@ -107,38 +112,60 @@ public final class IngestibilityCheck {
         return new Result(problems);
     }
 
-    /** Walks the object whose START_OBJECT was just read; at depth 1 it is the event itself. */
-    private void walkObject(JsonParser parser, String path, int depth, List<String> problems) throws IOException {
+    /**
+     * Walks a packed record, whose START_ARRAY was just read: each element must be an event, as a record of its own
+     * would be. The load reads only the objects of a pack, so anything else there would be lost.
+     */
+    private void walkPack(JsonParser parser, List<String> problems) throws IOException {
+        int index = 0;
+        for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+            if (element == JsonToken.START_OBJECT) {
+                walkObject(parser, "[" + index + "]", true, problems);
+            } else {
+                problems.add("[" + index + "] is not a JSON object: a packed record holds only events");
+                parser.skipChildren();
+            }
+            index++;
+        }
+        if (index == 0) {
+            problems.add("record is an empty array: a packed record holds at least one event");
+        }
+    }
+
+    /**
+     * Walks the object whose START_OBJECT was just read, at {@code path}; an event is a record's object or a pack's
+     * element.
+     */
+    private void walkObject(JsonParser parser, String path, boolean event, List<String> problems) throws IOException {
         boolean sawTs = false;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
             String name = parser.currentName();
             String at = path.isEmpty() ? name : path + "." + name;
             checkString(name, "name of " + at, problems);
             JsonToken value = parser.nextToken();
-            if (depth == 1 && EventField.TS.jsonName().equals(name)) {
+            if (event && EventField.TS.jsonName().equals(name)) {
                 sawTs = true;
                 if (value != JsonToken.VALUE_STRING
                         || !EventField.TS_FORMAT.matcher(parser.getText()).matches()) {
-                    problems.add("ts is not of the form 2026-11-24T04:11:51.555123Z: " + parser.getText());
+                    problems.add(at + " is not of the form 2026-11-24T04:11:51.555123Z: " + parser.getText());
                 }
             }
-            walkValue(parser, value, at, depth, problems);
+            walkValue(parser, value, at, problems);
         }
-        if (depth == 1 && !sawTs) {
-            problems.add("record has no ts");
+        if (event && !sawTs) {
+            problems.add((path.isEmpty() ? "record" : path) + " has no ts");
         }
     }
 
-    private void walkValue(JsonParser parser, JsonToken value, String at, int depth, List<String> problems)
-            throws IOException {
+    private void walkValue(JsonParser parser, JsonToken value, String at, List<String> problems) throws IOException {
         switch (value) {
-            case START_OBJECT -> walkObject(parser, at, depth + 1, problems);
+            case START_OBJECT -> walkObject(parser, at, false, problems);
             case START_ARRAY -> {
                 int index = 0;
                 for (JsonToken element = parser.nextToken();
                         element != JsonToken.END_ARRAY;
                         element = parser.nextToken()) {
-                    walkValue(parser, element, at + "[" + index++ + "]", depth + 1, problems);
+                    walkValue(parser, element, at + "[" + index++ + "]", problems);
                 }
             }
             case VALUE_STRING -> checkString(parser.getText(), at, problems);

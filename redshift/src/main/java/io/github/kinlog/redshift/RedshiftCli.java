@@ -57,8 +57,9 @@ public final class RedshiftCli {
     private static final String CHECK_USAGE = """
             Usage: java -jar kinlog-redshift.jar check [--max-record-bytes N] [--max-string-bytes N] [file]
 
-            Reads records, one JSON object per line, from the file or standard input, and prints each one Redshift
-            would not ingest whole, with why. Exit status 1 when there is any.
+            Reads records, one per line (an event object, or a packed record: a JSON array of events), from the
+            file or standard input, and prints each one Redshift would not ingest whole, with why. Exit status 1
+            when there is any.
               --max-record-bytes N     the largest record the stream takes (default 1048576)
               --max-string-bytes N     the longest string Redshift keeps (default 65535)
               --help                   print this text

@@ -4,7 +4,10 @@ import static io.github.kinlog.redshift.SqlNames.quoted;
 
 import java.util.stream.Collectors;
 
-/** Amazon Redshift: SUPER navigation with casts, which give NULL rather than an error; a table sorted by ts. */
+/**
+ * Amazon Redshift: SUPER navigation with casts, which give NULL rather than an error; PartiQL to unnest packed records;
+ * a table sorted by ts.
+ */
 final class RedshiftDialect implements Dialect {
     static final RedshiftDialect INSTANCE = new RedshiftDialect();
 
@@ -26,10 +29,31 @@ final class RedshiftDialect implements Dialect {
             return column.name();
         }
         String navigation =
-                "payload" + column.path().stream().map(m -> "." + quoted(m)).collect(Collectors.joining());
+                EVENT + column.path().stream().map(m -> "." + quoted(m)).collect(Collectors.joining());
         return column.type().base() == ColumnType.Base.SUPER
                 ? navigation
                 : "CAST(" + navigation + " AS " + column.type().sql() + ")";
+    }
+
+    /** IS_OBJECT and IS_ARRAY are false for every other value, null included (r_is_object.html, r_is_array.html). */
+    @Override
+    public String isObject(String json) {
+        return "IS_OBJECT(" + json + ")";
+    }
+
+    @Override
+    public String isArray(String json) {
+        return "IS_ARRAY(" + json + ")";
+    }
+
+    /**
+     * PartiQL's unnesting: {@code x AS y AT z} iterates over the array x, with z the element's index from 0
+     * (query-super.html, "Unnesting"). The documentation does not say what it does with a value that is not an array,
+     * so the design reads only arrays through it.
+     */
+    @Override
+    public String elements(String array) {
+        return array + " AS " + EVENT + " AT " + EVENT_INDEX;
     }
 
     /**

@@ -78,8 +78,10 @@ final class RedshiftSql {
                 comment(
                         "2. The streaming materialized view, where records land: one row per record, the event kept whole"
                                 + " as SUPER.\n--    CAN_JSON_PARSE skips a record that is not JSON instead of failing"
-                                + " every refresh. Sorted by arrival time.\n--    The load (02-events-table.sql) moves"
-                                + " what arrives into the table and deletes it here, which keeps this view small.",
+                                + " every refresh. Sorted by arrival time.\n--    A packed record (a JSON array of"
+                                + " events) stays one row here; the load and the live view unnest it.\n--    The load"
+                                + " (02-events-table.sql) moves what arrives into the table and deletes it here, which"
+                                + " keeps this view small.",
                         null,
                         "materialized-view-streaming-ingestion-getting-started.html",
                         "materialized-view-streaming-ingestion-example-station-data.html",
@@ -115,8 +117,8 @@ final class RedshiftSql {
                 design.createEventsTable()));
         statements.add(new Statement(
                 comment(
-                        "2. One row per load: how many records it took, loaded, found twice or skipped, and how long it"
-                                + " took.",
+                        "2. One row per load: the records it took, the events found in them and loaded, the copies"
+                                + " and the records\n--    with no event it skipped, and how long it took.",
                         null,
                         "r_CREATE_TABLE_NEW.html"),
                 design.createLoadLog()));
@@ -127,7 +129,9 @@ final class RedshiftSql {
                                 + " killed anywhere, it changes nothing, and a second load waits on the\n--    lock of"
                                 + " the load log. It deletes from the streaming view exactly the records it read; a"
                                 + " refresh that\n--    commits meanwhile may make Redshift cancel one of the two"
-                                + " (serializable isolation): both are safe to run again."
+                                + " (serializable isolation): both are safe to run again.\n--    A record is one event"
+                                + " (a JSON object) or a packed array of events: the load reads both, one row per"
+                                + " event,\n--    and unnests only arrays."
                                 + (setup.retentionDays() == null
                                         ? ""
                                         : "\n--    Retention: events older than " + setup.retentionDays()
@@ -139,6 +143,9 @@ final class RedshiftSql {
                         "c_PLpgSQL-statements.html",
                         "r_LOCK.html",
                         "r_DELETE.html",
+                        "query-super.html",
+                        "r_is_array.html",
+                        "r_is_object.html",
                         "materialized-view-streaming-ingestion.html",
                         "c_serial_isolation.html",
                         "t_Reclaiming_storage_space202.html"),
@@ -148,10 +155,13 @@ final class RedshiftSql {
                         "4. The live view: the table, and what has arrived since the last load typed on the fly, one row"
                                 + " per event.\n--    Dashboards read it: events seconds old, while only the small"
                                 + " streaming view is read besides the table.\n--    A copy of an event resent after"
-                                + " the event was loaded shows here until the next load skips it.",
+                                + " the event was loaded shows here until the next load skips it.\n--    Packed"
+                                + " records are unnested as in the load.",
                         null,
                         "r_CREATE_VIEW.html",
                         "query-super.html",
+                        "r_is_array.html",
+                        "r_is_object.html",
                         "r_WF_ROW_NUMBER.html"),
                 design.createLiveView()));
         return statements;
@@ -224,12 +234,14 @@ final class RedshiftSql {
                 + "FROM " + setup.streamingView() + ";\n"
                 + "\n"
                 + comment(
-                        "The loads of the last hour, newest first: records taken, events loaded, copies and records"
-                                + " skipped, time taken,\n-- and how far behind the newest record it loaded was.",
+                        "The loads of the last hour, newest first: records taken, events found in them, records"
+                                + " with no event, events loaded,\n-- copies skipped, time taken, and how far behind"
+                                + " the newest record it loaded was.",
                         null,
                         "r_SELECT_synopsis.html")
-                + "SELECT load_started, records, events_loaded, duplicates_skipped, records_skipped, events_expired,"
-                + " duration_ms,\n    DATEDIFF(second, newest_arrival, load_finished) AS seconds_behind\n"
+                + "SELECT load_started, records, events_found, records_skipped, events_loaded, duplicates_skipped,"
+                + " events_expired,\n    duration_ms, DATEDIFF(second, newest_arrival, load_finished) AS"
+                + " seconds_behind\n"
                 + "FROM " + log + "\nWHERE load_started > GETDATE() - INTERVAL '1 hour'\nORDER BY load_started DESC;\n"
                 + "\n"
                 + comment(

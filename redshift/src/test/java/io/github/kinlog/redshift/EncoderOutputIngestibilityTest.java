@@ -7,10 +7,12 @@ import io.github.kinlog.common.encode.EventEncoder;
 import io.github.kinlog.common.event.LogEventView;
 import io.github.kinlog.common.testing.RandomText;
 import io.github.kinlog.common.testing.TestEvent;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,63 @@ class EncoderOutputIngestibilityTest {
                     .as("seed %d round %d ingredients %s: %s", seed, round, used, result)
                     .isTrue();
         }
+    }
+
+    /**
+     * Packed records: the encoder's records for a few events, joined into a JSON array as a packing producer does.
+     * Each pack is ingestible under a record limit of exactly its size, and fails on its size alone one byte below.
+     */
+    @ParameterizedTest(name = "maxString={0}")
+    @ValueSource(ints = {65_535, 256})
+    void everyPackOfEncodedRecordsIsIngestibleWithinTheRecordLimit(int maxStringBytes) {
+        int maxRecordBytes = maxStringBytes == 256 ? 16 * 1024 : 1024 * 1024;
+        EventEncoder encoder = new EventEncoder(new EncoderSettings(
+                maxStringBytes, maxRecordBytes, 100, "shop", "prod", "host", new LinkedHashMap<>()));
+        long seed = 20261203L + maxStringBytes;
+        Random random = new Random(seed);
+        int pkBytes = PARTITION_KEY.getBytes(StandardCharsets.UTF_8).length;
+
+        for (int round = 0; round < 40; round++) {
+            List<byte[]> events = new ArrayList<>();
+            int size = 1 + random.nextInt(5);
+            for (int i = 0; i < size; i++) {
+                HostileEvent event = new HostileEvent(random);
+                // Everyday events, and now and then a hostile one.
+                if (random.nextInt(3) == 0) {
+                    CORPUS.get(random.nextInt(CORPUS.size())).accept(event);
+                }
+                events.add(encoder.encode(event, pkBytes));
+            }
+            byte[] pack = pack(events);
+            int limit = pack.length + pkBytes;
+
+            IngestibilityCheck.Result fits =
+                    IngestibilityCheck.withLimits(limit, maxStringBytes).check(pack, PARTITION_KEY);
+            IngestibilityCheck.Result over =
+                    IngestibilityCheck.withLimits(limit - 1, maxStringBytes).check(pack, PARTITION_KEY);
+
+            assertThat(fits.ingestible())
+                    .as("seed %d round %d: %s", seed, round, fits)
+                    .isTrue();
+            assertThat(over.problems())
+                    .as("seed %d round %d", seed, round)
+                    .containsExactly(
+                            "record is " + limit + " bytes with its partition key, above the limit of " + (limit - 1));
+        }
+    }
+
+    /** {@code [} + the records joined by {@code ,} + {@code ]}. */
+    private static byte[] pack(List<byte[]> records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(records.get(i));
+        }
+        out.write(']');
+        return out.toByteArray();
     }
 
     private static String controlCharacters() {

@@ -3,6 +3,7 @@ package io.github.kinlog.redshift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,50 @@ class IngestibilityCheckTest {
     }
 
     @Test
+    void aPackedRecordOfWellFormedEventsPasses() {
+        for (String record : List.of(
+                "[{" + TS + ",\"event_id\":\"a\"}]",
+                "[{" + TS + ",\"event_id\":\"a\"},{" + TS + ",\"event_id\":\"b\",\"mdc\":{\"k\":[1,2]}}]",
+                " [ {" + TS + "} ,\n{" + TS + "} ] ")) {
+            IngestibilityCheck.Result result = check.check(utf8(record));
+
+            assertThat(result.ingestible()).as(record + ": " + result).isTrue();
+        }
+    }
+
+    @Test
+    void aPackedRecordIsRejectedForAnyElementThatIsNotAnEvent() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("[]", "empty array");
+        cases.put("[1]", "[0] is not a JSON object");
+        cases.put("[{" + TS + "},\"text\"]", "[1] is not a JSON object");
+        cases.put("[{" + TS + "},null]", "[1] is not a JSON object");
+        cases.put("[[{" + TS + "}]]", "[0] is not a JSON object");
+        cases.put("[{" + TS + "},[{" + TS + "}]]", "[1] is not a JSON object");
+        cases.put("[{" + TS + "},{\"m\":1}]", "[1] has no ts");
+        cases.put("[{" + TS + "},{\"ts\":\"yesterday\"}]", "[1].ts is not of the form");
+        cases.put("[{" + TS + ",\"m\":\"\\ud800\"}]", "[0].m holds an unpaired surrogate");
+        cases.put("[{" + TS + ",\"n\":18446744073709551616}]", "[0].n is an integer beyond 64 bits");
+        cases.put("[{" + TS + "}][{" + TS + "}]", "more than one JSON value");
+        cases.put("[{" + TS + "},]", "not valid JSON");
+        cases.put("[{" + TS + "}", "not valid JSON");
+
+        cases.forEach((record, reason) -> {
+            IngestibilityCheck.Result result = check.check(utf8(record));
+            assertThat(result.ingestible()).as(record).isFalse();
+            assertThat(result.toString()).as(record).contains(reason);
+        });
+    }
+
+    @Test
+    void everyStringOfEveryPackedEventIsWithinTheLimit() {
+        String big = "\"m\":\"" + "\u00e9".repeat(32_768) + "\"";
+
+        assertThat(check.check(utf8("[{" + TS + "},{" + TS + "," + big + "}]")).toString())
+                .contains("[1].m is 65536 UTF-8 bytes, above the string limit of 65535");
+    }
+
+    @Test
     void everyKindOfBadRecordIsRejectedWithItsReason() {
         Map<byte[], String> cases = new java.util.LinkedHashMap<>();
         cases.put(new byte[0], "empty");
@@ -43,8 +88,8 @@ class IngestibilityCheckTest {
                 concat("{" + TS + ",\"m\":\"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}"),
                 "not valid UTF-8");
         cases.put(concat("", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{" + TS + "}"), "byte order mark");
-        cases.put(utf8("[" + "{" + TS + "}]"), "not a JSON object");
-        cases.put(utf8("\"text\""), "not a JSON object");
+        cases.put(utf8("\"text\""), "not a JSON object nor an array");
+        cases.put(utf8("12"), "not a JSON object nor an array");
         cases.put(utf8("{" + TS + "}{" + TS + "}"), "more than one JSON value");
         cases.put(utf8("{" + TS + "} x"), "not valid JSON");
         cases.put(utf8("{" + TS + ",\"m\":\"x\""), "not valid JSON");
@@ -83,6 +128,18 @@ class IngestibilityCheckTest {
         assertThat(record).hasSize(100);
         assertThat(small.check(record).ingestible()).isTrue();
         assertThat(small.check(record, "k").toString()).contains("101 bytes with its partition key");
+    }
+
+    @Test
+    void theRecordLimitCountsAPackedRecordWhole() {
+        String event = "{" + TS + "}";
+        byte[] two = utf8("[" + event + "," + event + "]");
+        IngestibilityCheck exact = IngestibilityCheck.withLimits(two.length, 65_535);
+
+        assertThat(exact.check(two).ingestible()).isTrue();
+        assertThat(exact.check(utf8("[" + event + "," + event + "," + event + "]"))
+                        .toString())
+                .contains("above the limit of " + two.length);
     }
 
     @Test

@@ -134,9 +134,9 @@ class RedshiftSetupTest {
             if (name.equals(EventField.ERROR.jsonName())) {
                 json.get(name)
                         .fieldNames()
-                        .forEachRemaining(member -> assertThat(typed).contains("payload.\"error\".\"" + member + "\""));
+                        .forEachRemaining(member -> assertThat(typed).contains("event.\"error\".\"" + member + "\""));
             } else {
-                assertThat(typed).contains("payload.\"" + name + "\"");
+                assertThat(typed).contains("event.\"" + name + "\"");
             }
         });
         for (EventField field : EventField.values()) {
@@ -145,15 +145,15 @@ class RedshiftSetupTest {
             }
         }
         assertThat(typed)
-                .contains("CAST(payload.\"ts\" AS TIMESTAMP) AS ts")
-                .contains("CAST(payload.\"event_id\" AS VARCHAR(36)) AS event_id")
-                .contains("CAST(payload.\"message\" AS VARCHAR(65535)) AS message")
-                .contains("CAST(payload.\"error\".\"stack\" AS VARCHAR(65535)) AS error_stack")
-                .contains("payload.\"mdc\" AS mdc,")
-                .contains("payload.\"fields\" AS fields,")
-                .contains("CAST(payload.\"region\" AS VARCHAR(65535)) AS region")
-                .contains("CAST(payload.\"mdc\".\"user_id\" AS VARCHAR(64)) AS user_id")
-                .contains("CAST(payload.\"fields\".\"total\" AS DECIMAL(12,2)) AS amount")
+                .contains("CAST(event.\"ts\" AS TIMESTAMP) AS ts")
+                .contains("CAST(event.\"event_id\" AS VARCHAR(36)) AS event_id")
+                .contains("CAST(event.\"message\" AS VARCHAR(65535)) AS message")
+                .contains("CAST(event.\"error\".\"stack\" AS VARCHAR(65535)) AS error_stack")
+                .contains("event.\"mdc\" AS mdc,")
+                .contains("event.\"fields\" AS fields,")
+                .contains("CAST(event.\"region\" AS VARCHAR(65535)) AS region")
+                .contains("CAST(event.\"mdc\".\"user_id\" AS VARCHAR(64)) AS user_id")
+                .contains("CAST(event.\"fields\".\"total\" AS DECIMAL(12,2)) AS amount")
                 .contains("FROM kinlog_events_raw;");
         for (NestedField member : NestedField.values()) {
             if (member.parent() == EventField.ERROR) {
@@ -173,9 +173,12 @@ class RedshiftSetupTest {
                 .contains("LOCK kinlog_load_log;")
                 .contains("CREATE TEMP TABLE kinlog_batch AS\n    SELECT approximate_arrival_timestamp, partition_key,"
                         + " shard_id, sequence_number, refresh_time, payload\n    FROM kinlog_events_raw;")
-                .contains("PARTITION BY CAST(payload.\"event_id\" AS VARCHAR(36))\n"
-                        + "                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number")
-                .contains("WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL;")
+                .contains("PARTITION BY CAST(event.\"event_id\" AS VARCHAR(36))\n"
+                        + "                ORDER BY approximate_arrival_timestamp, shard_id, sequence_number,"
+                        + " event_index) AS copy_number")
+                .contains("    ) AS arrived\n    WHERE event_id IS NOT NULL AND ts IS NOT NULL;")
+                .contains("    FROM kinlog_batch_events AS arrived\n    WHERE arrived.copy_number = 1\n"
+                        + "      AND NOT EXISTS (")
                 .contains(
                         "WHERE loaded.ts BETWEEN v_min_ts AND v_max_ts\n          AND loaded.ts = arrived.ts\n"
                                 + "          AND loaded.event_id = arrived.event_id);\n    GET DIAGNOSTICS v_loaded := ROW_COUNT;")
@@ -200,7 +203,7 @@ class RedshiftSetupTest {
         assertThat(kept)
                 .contains("DELETE FROM kinlog_events\n    WHERE ts < DATEADD(day, -30, v_started);\n"
                         + "    GET DIAGNOSTICS v_expired := ROW_COUNT;")
-                .contains("v_skipped, v_expired, v_oldest_arrival");
+                .contains("v_skipped, v_loaded, v_events - v_loaded, v_expired, v_oldest_arrival");
     }
 
     @Test
@@ -211,7 +214,7 @@ class RedshiftSetupTest {
 
         assertThat(live)
                 .contains("FROM kinlog_events\nUNION ALL\n")
-                .contains("    FROM kinlog_events_raw\n) AS arrived\n")
+                .contains("        FROM kinlog_events_raw AS packed, packed.payload AS event AT event_index\n")
                 .endsWith("WHERE copy_number = 1 AND event_id IS NOT NULL AND ts IS NOT NULL");
         List<String> selected = Arrays.stream(live.split("FROM kinlog_events\n")[0].split("\n"))
                 .skip(2)
@@ -220,6 +223,25 @@ class RedshiftSetupTest {
         assertThat(selected)
                 .containsExactlyElementsOf(
                         setup.columns().stream().map(ViewColumn::name).toList());
+    }
+
+    @Test
+    void theLoadAndTheLiveViewReadObjectsAsOneEventAndUnnestOnlyArrays() {
+        RedshiftSetup setup = RedshiftSetup.builder().build();
+        Map<String, String> readers = Map.of(
+                "kinlog_batch", tableStatement(setup, "CREATE OR REPLACE PROCEDURE kinlog_load()"),
+                "kinlog_events_raw", tableStatement(setup, "CREATE OR REPLACE VIEW kinlog_events_live AS"));
+        readers.forEach((from, sql) -> assertThat(sql.replaceAll("\n +", "\n"))
+                .as(from)
+                .contains("FROM (\nSELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number,"
+                        + " refresh_time,\npayload AS event, 0 AS event_index\nFROM " + from
+                        + "\nWHERE IS_OBJECT(payload)\nUNION ALL\n"
+                        + "SELECT approximate_arrival_timestamp, partition_key, shard_id, sequence_number,"
+                        + " refresh_time,\nevent, event_index\nFROM " + from
+                        + " AS packed, packed.payload AS event AT event_index\nWHERE IS_ARRAY(packed.payload)\n"
+                        + ") AS found\n"));
+        // The streaming view keeps one row per Kinesis record, packed or not.
+        assertThat(ddl(setup)).doesNotContain("IS_ARRAY", " AT ", "event_index");
     }
 
     @Test
@@ -261,9 +283,9 @@ class RedshiftSetupTest {
 
         assertThat(statements(ddl(setup)).get(0)[1]).isEqualTo("SET enable_case_sensitive_identifier TO true");
         assertThat(statements(tableScript(setup)).get(0)[1]).isEqualTo("SET enable_case_sensitive_identifier TO true");
-        // The procedure navigates the payload whoever calls it: the setting travels with it.
+        // The procedure navigates the events whoever calls it: the setting travels with it.
         assertThat(tableStatement(setup, "CREATE OR REPLACE PROCEDURE"))
-                .contains("CAST(payload.\"mdc\".\"traceId\" AS VARCHAR(32)) AS traceid")
+                .contains("CAST(event.\"mdc\".\"traceId\" AS VARCHAR(32)) AS traceid")
                 .endsWith("$$ LANGUAGE plpgsql\nSET enable_case_sensitive_identifier TO true");
     }
 
@@ -278,7 +300,7 @@ class RedshiftSetupTest {
         assertThat(PromotedColumn.parse("mdc.x\"y:bigint").key()).isEqualTo("x\"y");
         assertThat(tableScript(
                         RedshiftSetup.builder().promote("mdc.x\"y:bigint").build()))
-                .contains("payload.\"mdc\".\"x\"\"y\"");
+                .contains("event.\"mdc\".\"x\"\"y\"");
 
         Map<String, String> bad = Map.of(
                 "user_id:varchar(64)", "must read",
@@ -300,6 +322,12 @@ class RedshiftSetupTest {
         assertThatThrownBy(() ->
                         RedshiftSetup.builder().promote("fields.payload:int").build())
                 .hasMessageContaining("'payload'");
+        assertThatThrownBy(() ->
+                        RedshiftSetup.builder().promote("mdc.event:varchar(10)").build())
+                .hasMessageContaining("'event'");
+        assertThatThrownBy(
+                        () -> RedshiftSetup.builder().staticField("event_index").build())
+                .hasMessageContaining("'event_index'");
         assertThatThrownBy(() -> RedshiftSetup.builder()
                         .staticField("region")
                         .promote("mdc.region:varchar(10)")

@@ -81,6 +81,7 @@ public final class Demo {
             boolean seqComplete,
             long loads,
             long recordsLoaded,
+            long eventsFound,
             long duplicatesSkipped,
             long landingLeft,
             Dashboard.Snapshot last,
@@ -176,7 +177,8 @@ public final class Demo {
             RedshiftSetup setup = views();
             out.printf(
                     "%nSummary: events logged %,d; %s holds %,d rows, one per event_id, seq 1..%d %s;"
-                            + "%n%,d loads took %,d records (%,d duplicates skipped), %,d left in %s.%n%s%n",
+                            + "%n%,d loads took %,d records holding %,d events (%,d duplicates skipped), %,d left in"
+                            + " %s.%n%s%n",
                     result.logged(),
                     setup.table(),
                     result.rows(),
@@ -184,6 +186,7 @@ public final class Demo {
                     result.seqComplete() ? "complete" : "INCOMPLETE",
                     result.loads(),
                     result.recordsLoaded(),
+                    result.eventsFound(),
                     result.duplicatesSkipped(),
                     result.landingLeft(),
                     setup.streamingView(),
@@ -220,6 +223,7 @@ public final class Demo {
                         + " COUNT(DISTINCT seq),"
                         + " (SELECT COUNT(*) FROM " + setup.loadLog() + "),"
                         + " (SELECT SUM(records) FROM " + setup.loadLog() + "),"
+                        + " (SELECT SUM(events_found) FROM " + setup.loadLog() + "),"
                         + " (SELECT SUM(duplicates_skipped) FROM " + setup.loadLog() + "),"
                         + " (SELECT COUNT(*) FROM " + setup.streamingView() + ")"
                         + " FROM " + setup.table())) {
@@ -235,6 +239,7 @@ public final class Demo {
                     r.getLong(7),
                     r.getLong(8),
                     r.getLong(9),
+                    r.getLong(10),
                     last,
                     shop.logged(WebShop.Action.ORDER),
                     shop.logged(WebShop.Action.PAYMENT_FAILURE));

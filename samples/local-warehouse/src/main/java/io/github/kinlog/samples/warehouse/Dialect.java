@@ -28,12 +28,34 @@ public enum Dialect implements io.github.kinlog.redshift.Dialect {
 
         @Override
         String json(List<String> path) {
-            return "json_extract(payload, " + jsonPath(path) + ")";
+            return "json_extract(" + EVENT + ", " + jsonPath(path) + ")";
         }
 
         @Override
         String text(List<String> path) {
-            return "json_extract_string(payload, " + jsonPath(path) + ")";
+            return "json_extract_string(" + EVENT + ", " + jsonPath(path) + ")";
+        }
+
+        /** json_type names the top-level type in capitals: ARRAY, OBJECT, VARCHAR, ... (JSON functions). */
+        @Override
+        public String isObject(String json) {
+            return "json_type(" + json + ") = 'OBJECT'";
+        }
+
+        @Override
+        public String isArray(String json) {
+            return "json_type(" + json + ") = 'ARRAY'";
+        }
+
+        /**
+         * json_each gives a row per element of an array, its index from 0 as VARCHAR in key (cast, so that 10 comes
+         * after 9); given another value it gives that value's members or the value itself, never an error (JSON table
+         * functions, https://duckdb.org/docs/stable/data/json/json_functions.html).
+         */
+        @Override
+        public String elements(String array) {
+            return "LATERAL (SELECT value AS " + EVENT + ", CAST(key AS BIGINT) AS " + EVENT_INDEX + " FROM json_each("
+                    + array + ")) AS elements";
         }
 
         @Override
@@ -88,12 +110,35 @@ public enum Dialect implements io.github.kinlog.redshift.Dialect {
 
         @Override
         String json(List<String> path) {
-            return "(payload #> " + arrayPath(path) + ")";
+            return "(" + EVENT + " #> " + arrayPath(path) + ")";
         }
 
         @Override
         String text(List<String> path) {
-            return "(payload #>> " + arrayPath(path) + ")";
+            return "(" + EVENT + " #>> " + arrayPath(path) + ")";
+        }
+
+        @Override
+        public String isObject(String json) {
+            return "jsonb_typeof(" + json + ") = 'object'";
+        }
+
+        @Override
+        public String isArray(String json) {
+            return "jsonb_typeof(" + json + ") = 'array'";
+        }
+
+        /**
+         * jsonb_array_elements fails on anything but an array, and nothing promises that the condition on the record
+         * is applied before the function runs, so it is given an empty array instead. WITH ORDINALITY numbers the
+         * elements from 1 (https://www.postgresql.org/docs/current/functions-json.html,
+         * https://www.postgresql.org/docs/current/queries-table-expressions.html).
+         */
+        @Override
+        public String elements(String array) {
+            return "LATERAL (SELECT value AS " + EVENT + ", ordinality - 1 AS " + EVENT_INDEX
+                    + " FROM jsonb_array_elements(CASE WHEN " + isArray(array) + " THEN " + array
+                    + " ELSE '[]' END) WITH ORDINALITY) AS elements";
         }
 
         @Override
@@ -174,10 +219,10 @@ public enum Dialect implements io.github.kinlog.redshift.Dialect {
         return "";
     }
 
-    /** The JSON value at a path. */
+    /** The JSON value at a path of the event. */
     abstract String json(List<String> path);
 
-    /** The text of the value at a path: a string's content, a number's digits. */
+    /** The text of the value at a path of the event: a string's content, a number's digits. */
     abstract String text(List<String> path);
 
     /** {@code text} converted to {@code type}, or NULL when it does not convert. */

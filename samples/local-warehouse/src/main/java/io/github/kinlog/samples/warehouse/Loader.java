@@ -30,24 +30,33 @@ public final class Loader {
             return value == null ? 0 : ((Number) value).longValue();
         }
 
+        /** Kinesis records taken from the landing table. */
         public long records() {
             return count("records");
         }
 
-        public long loaded() {
-            return count("loaded");
+        /** Events found in them, every copy. */
+        public long events() {
+            return count("events");
         }
 
+        /** Records in which no Kinlog event was found. */
         public long skipped() {
             return count("skipped");
         }
 
-        public long expired() {
-            return count("expired");
+        /** Events inserted into the table. */
+        public long loaded() {
+            return count("loaded");
         }
 
+        /** Events found but not loaded: copies within the batch, or of events an earlier load took. */
         public long duplicates() {
-            return records() - skipped() - loaded();
+            return events() - loaded();
+        }
+
+        public long expired() {
+            return count("expired");
         }
     }
 

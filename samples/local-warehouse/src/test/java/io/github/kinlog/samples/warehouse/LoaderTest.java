@@ -151,17 +151,37 @@ class LoaderTest {
             assertThat(copiesById(setup.table())).isEqualTo(expected);
         }
 
-        /** The load log's rows, oldest first: records, loaded, duplicates, skipped, expired. */
+        /**
+         * The load log's rows, oldest first: records, events found, records skipped, events loaded, duplicates
+         * skipped, events expired.
+         */
         List<List<Long>> log() throws SQLException {
             List<List<Long>> rows = new ArrayList<>();
             try (Statement s = connect().createStatement();
-                    ResultSet r = s.executeQuery("SELECT records, events_loaded, duplicates_skipped, records_skipped,"
-                            + " events_expired FROM " + setup.loadLog() + " ORDER BY load_started")) {
+                    ResultSet r = s.executeQuery("SELECT records, events_found, records_skipped, events_loaded,"
+                            + " duplicates_skipped, events_expired FROM " + setup.loadLog()
+                            + " ORDER BY load_started")) {
                 while (r.next()) {
-                    rows.add(List.of(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+                    List<Long> row = new ArrayList<>();
+                    for (int column = 1; column <= 6; column++) {
+                        row.add(r.getLong(column));
+                    }
+                    rows.add(row);
                 }
             }
             return rows;
+        }
+
+        /** The message the events table holds for an event. */
+        String message(String id) throws SQLException {
+            try (PreparedStatement query =
+                    connect().prepareStatement("SELECT message FROM " + setup.table() + " WHERE event_id = ?")) {
+                query.setString(1, id);
+                try (ResultSet r = query.executeQuery()) {
+                    assertThat(r.next()).as("no row for %s", id).isTrue();
+                    return r.getString(1);
+                }
+            }
         }
 
         @Override
@@ -177,6 +197,16 @@ class LoaderTest {
                 + "\"thread\":\"t\",\"message\":\"m " + id + "\",\"host\":\"h\",\"pid\":1,\"seq\":1,\"event_id\":\""
                 + id
                 + "\",\"schema_version\":1,\"mdc\":{\"page\":\"/p\"}}";
+    }
+
+    /** A packed record: the events as a JSON array, as a packing producer sends them. */
+    private static String pack(String... events) {
+        return "[" + String.join(",", events) + "]";
+    }
+
+    /** A copy of an event whose message says it is the copy. */
+    private static String resent(String event) {
+        return event.replaceFirst("\"message\":\"[^\"]*\"", "\"message\":\"resent\"");
     }
 
     private static Instant ago(Duration duration) {
@@ -210,7 +240,7 @@ class LoaderTest {
 
             w.holdsOnce("e1", "e2", "e3", "e4");
             assertThat(w.landing()).isZero();
-            assertThat(w.log()).containsExactly(List.of(4L, 3L, 1L, 0L, 0L), List.of(2L, 1L, 1L, 0L, 0L));
+            assertThat(w.log()).containsExactly(List.of(4L, 4L, 0L, 3L, 1L, 0L), List.of(2L, 2L, 0L, 1L, 1L, 0L));
         }
     }
 
@@ -254,7 +284,103 @@ class LoaderTest {
             w.holdsOnce("e1");
             // Kept, they would be read by every load and every dashboard query for ever.
             assertThat(w.landing()).isZero();
-            assertThat(w.log()).containsExactly(List.of(6L, 1L, 0L, 5L, 0L));
+            assertThat(w.log()).containsExactly(List.of(6L, 1L, 5L, 1L, 0L, 0L));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aStreamMixingPackedAndSingleRecordsLoadsEveryEventOnceWithItsOwnFields(String database) throws SQLException {
+        try (Warehouse w = new Warehouse(database)) {
+            Instant ts = ago(Duration.ofMinutes(1));
+            Instant arrival = ago(Duration.ofSeconds(30));
+            w.arrive(event("e1", ts), arrival);
+            w.arrive(pack(event("e2", ts), event("e3", ts), event("e4", ts)), arrival);
+            w.arrive(event("e5", ts), arrival);
+            // What a packing producer sends when a pack holds one event; an array of one is read the same.
+            w.arrive(pack(event("e6", ts)), arrival);
+
+            assertThat(w.copiesById(w.setup.liveView()))
+                    .isEqualTo(Map.of("e1", 1L, "e2", 1L, "e3", 1L, "e4", 1L, "e5", 1L, "e6", 1L));
+            Loader.Outcome load = w.load();
+            assertThat(load.records()).isEqualTo(4);
+            assertThat(load.events()).isEqualTo(6);
+            assertThat(load.loaded()).isEqualTo(6);
+            w.holdsOnce("e1", "e2", "e3", "e4", "e5", "e6");
+            // Each row is typed from its own element, not from the record around it.
+            assertThat(w.message("e3")).isEqualTo("m e3");
+            assertThat(w.count("SELECT COUNT(*) FROM kinlog_events WHERE shard_id IS NULL OR mdc IS NULL"))
+                    .isZero();
+            assertThat(w.landing()).isZero();
+            assertThat(w.log()).containsExactly(List.of(4L, 6L, 0L, 6L, 0L, 0L));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eventsResentInAnotherPackingLandOnceTheEarliestCopyKept(String database) throws SQLException {
+        try (Warehouse w = new Warehouse(database)) {
+            Instant ts = ago(Duration.ofMinutes(2));
+            w.arrive(pack(event("a", ts), event("b", ts)), ago(Duration.ofSeconds(70)));
+            // The same events resent the other way round, and an event twice in one pack.
+            w.arrive(pack(resent(event("b", ts)), resent(event("a", ts))), ago(Duration.ofSeconds(60)));
+            w.arrive(pack(event("c", ts), resent(event("c", ts))), ago(Duration.ofSeconds(60)));
+
+            Loader.Outcome first = w.load();
+            assertThat(first.records()).isEqualTo(3);
+            assertThat(first.events()).isEqualTo(6);
+            assertThat(first.loaded()).isEqualTo(3);
+            assertThat(first.duplicates()).isEqualTo(3);
+            w.holdsOnce("a", "b", "c");
+            assertThat(w.count("SELECT COUNT(*) FROM kinlog_events WHERE message = 'resent'"))
+                    .as("the earliest copy, by arrival and then by place in the pack")
+                    .isZero();
+
+            // After the load: repacked copies of loaded events, with a new one among them.
+            w.arrive(pack(event("a", ts)), ago(Duration.ofSeconds(10)));
+            w.arrive(pack(event("b", ts), event("d", ts), event("c", ts)), ago(Duration.ofSeconds(10)));
+            Loader.Outcome second = w.load();
+            assertThat(second.loaded()).isEqualTo(1);
+            assertThat(second.duplicates()).isEqualTo(3);
+            w.holdsOnce("a", "b", "c", "d");
+            assertThat(w.log()).containsExactly(List.of(3L, 6L, 0L, 3L, 3L, 0L), List.of(2L, 4L, 0L, 1L, 3L, 0L));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPackedRecordKeepsItsEventsWhateverElseItHoldsAndRecordsWithNoEventAreSkipped(String database)
+            throws SQLException {
+        try (Warehouse w = new Warehouse(database)) {
+            Instant ts = ago(Duration.ofMinutes(1));
+            Instant arrival = ago(Duration.ofSeconds(10));
+            // Elements that are not events among events: the events load, the rest is left out.
+            w.arrive(
+                    pack(
+                            event("e1", ts),
+                            "{\"message\":\"not an event\"}",
+                            "42",
+                            "{\"event_id\":\"bad-ts\",\"ts\":\"yesterday\"}",
+                            "[" + event("nested", ts) + "]",
+                            "null",
+                            event("e2", ts)),
+                    arrival);
+            // Records holding no event at all.
+            w.arrive("[]", arrival);
+            w.arrive(pack(pack(event("nested-only", ts))), arrival);
+            w.arrive(pack("{\"message\":\"another producer's JSON\"}"), arrival);
+            w.arrive("{\"message\":\"another producer's JSON\"}", arrival);
+            w.arrive("\"just a string\"", arrival);
+
+            Loader.Outcome load = w.load();
+            assertThat(load.records()).isEqualTo(6);
+            assertThat(load.events()).isEqualTo(2);
+            assertThat(load.skipped()).isEqualTo(5);
+            assertThat(load.loaded()).isEqualTo(2);
+            assertThat(load.duplicates()).isZero();
+            w.holdsOnce("e1", "e2");
+            assertThat(w.landing()).isZero();
+            assertThat(w.log()).containsExactly(List.of(6L, 2L, 5L, 2L, 0L, 0L));
         }
     }
 
@@ -413,7 +539,7 @@ class LoaderTest {
             assertThat(now.loaded()).isEqualTo(1);
             assertThat(now.expired()).isEqualTo(1);
             w.holdsOnce("kept", "new", "recent");
-            assertThat(w.log().get(1)).isEqualTo(List.of(1L, 1L, 0L, 0L, 1L));
+            assertThat(w.log().get(1)).isEqualTo(List.of(1L, 1L, 0L, 1L, 0L, 1L));
         }
     }
 
@@ -426,9 +552,10 @@ class LoaderTest {
             w.load();
             w.arrive("e2", ts, ago(Duration.ofSeconds(5)));
             w.arrive("e2", ts, ago(Duration.ofSeconds(4)));
+            w.arrive(pack(event("e3", ts), event("e2", ts), event("e3", ts)), ago(Duration.ofSeconds(4)));
             w.arrive("{\"message\":\"not an event\"}", ago(Duration.ofSeconds(4)));
             Map<String, Long> live = w.copiesById(w.setup.liveView());
-            assertThat(live).isEqualTo(Map.of("e1", 1L, "e2", 1L));
+            assertThat(live).isEqualTo(Map.of("e1", 1L, "e2", 1L, "e3", 1L));
         }
     }
 

@@ -51,6 +51,29 @@ class KinlogPipelineIT {
         return builder;
     }
 
+    /** Four threads, writer-0 to writer-3, each log {@code perThread} typical events whose message starts with run. */
+    private static void logFromFourThreads(KinlogPipeline pipeline, String run, int perThread)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            String thread = "writer-" + t;
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = 0; i < perThread; i++) {
+                            TestEvent event = TestEvent.typical().message(run + " " + thread + " " + i);
+                            event.thread = thread;
+                            event.time = Instant.now();
+                            pipeline.append(event);
+                        }
+                    },
+                    thread));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
     private KinlogPipeline start(KinlogConfig config, KinesisEndpoint kinesis) {
         return KinlogPipeline.start(
                 config, status, () -> KinesisTransports.create(config.clientSettings(), kinesis.credentials()));
@@ -67,24 +90,7 @@ class KinlogPipelineIT {
                 config(kinesis, stream.name()).requestTimeoutMs(60_000).build();
         KinlogPipeline pipeline = start(config, kinesis);
         String run = UUID.randomUUID().toString();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            String thread = "writer-" + t;
-            threads.add(new Thread(
-                    () -> {
-                        for (int i = 0; i < 5_000; i++) {
-                            TestEvent event = TestEvent.typical().message(run + " " + thread + " " + i);
-                            event.thread = thread;
-                            event.time = Instant.now();
-                            pipeline.append(event);
-                        }
-                    },
-                    thread));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        logFromFourThreads(pipeline, run, 5_000);
         FlushResult closed = pipeline.close(Duration.ofMinutes(3));
 
         MetricsSnapshot metrics = pipeline.metrics();
@@ -138,24 +144,7 @@ class KinlogPipelineIT {
         KinlogPipeline pipeline = start(config, kinesis);
         String run = UUID.randomUUID().toString();
         int perThread = 2_500;
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            String thread = "writer-" + t;
-            threads.add(new Thread(
-                    () -> {
-                        for (int i = 0; i < perThread; i++) {
-                            TestEvent event = TestEvent.typical().message(run + " " + i);
-                            event.thread = thread;
-                            event.time = Instant.now();
-                            pipeline.append(event);
-                        }
-                    },
-                    thread));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        logFromFourThreads(pipeline, run, perThread);
         FlushResult closed = pipeline.close(Duration.ofMinutes(2));
         MetricsSnapshot metrics = pipeline.metrics();
         assertThat(closed.complete())

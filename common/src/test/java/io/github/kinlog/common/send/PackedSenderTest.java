@@ -4,15 +4,14 @@ import static io.github.kinlog.common.testing.FakeTransport.failRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kinlog.common.metrics.DropReason;
 import io.github.kinlog.common.metrics.MetricsSnapshot;
 import io.github.kinlog.common.metrics.SenderMetrics;
 import io.github.kinlog.common.testing.Await;
 import io.github.kinlog.common.testing.FakeTransport;
 import io.github.kinlog.common.testing.RecordingStatus;
+import io.github.kinlog.common.testing.Records;
 import io.github.kinlog.common.testing.Settings;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The sender with {@code recordFormat=packed}: what Kinesis receives, and how every event is still accounted for. */
 class PackedSenderTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final FakeTransport transport = new FakeTransport();
     private final RecordingStatus status = new RecordingStatus();
     private final Settings settings = new Settings();
@@ -60,19 +57,9 @@ class PackedSenderTest {
 
     /** The event ids in one record as received: an array's elements, or the one object. */
     private static List<String> ids(String record) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(record);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> ids = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(event -> ids.add(event.get("id").asText()));
-        } else {
-            ids.add(node.get("id").asText());
-        }
-        return ids;
+        return Records.eventsWithin(record.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE).stream()
+                .map(event -> event.get("id").asText())
+                .toList();
     }
 
     private static List<String> ids(List<String> records) {
@@ -166,12 +153,10 @@ class PackedSenderTest {
 
         Await.equal("sent", () -> metrics(sender).sent(), 600L);
         for (String record : transport.received()) {
-            JsonNode node = parse(record);
-            String key = node.isArray()
-                    ? node.get(0).get("key").asText()
-                    : node.get("key").asText();
+            List<JsonNode> inRecord = Records.eventsWithin(record.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE);
+            String key = inRecord.get(0).get("key").asText();
             List<Integer> numbers = new ArrayList<>();
-            for (JsonNode event : node.isArray() ? node : List.of(node)) {
+            for (JsonNode event : inRecord) {
                 assertThat(event.get("key").asText()).isEqualTo(key);
                 numbers.add(Integer.parseInt(event.get("id").asText().substring("event-".length())));
             }
@@ -227,13 +212,5 @@ class PackedSenderTest {
         assertThat(metrics(sender).sent()).isEqualTo(1_234);
         assertThat(ids(transport.received())).containsExactlyElementsOf(events(1_234));
         assertThat(transport.received().size()).isLessThan(40);
-    }
-
-    private static JsonNode parse(String record) {
-        try {
-            return JSON.readTree(record);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,17 +2,13 @@ package io.github.kinlog.common.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kinlog.common.testing.Records;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How one request's events become packed records: the bytes, the keys, the limits. No sender thread. */
 class RecordPackerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A 40-byte event (plus its key) named {@code id}, padded so sizes are round. */
     private static OutboundRecord event(String id, String key) {
         String json = "{\"id\":\"" + id + "\",\"pad\":\"" + "x".repeat(40 - 18 - id.length()) + "\"}";
@@ -26,19 +22,14 @@ class RecordPackerTest {
     }
 
     /** The ids in a record: the elements of an array, or the one event. */
-    private static List<String> ids(KinesisRecord record) throws Exception {
-        JsonNode node = JSON.readTree(record.data());
-        List<String> ids = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(element -> ids.add(element.get("id").asText()));
-        } else {
-            ids.add(node.get("id").asText());
-        }
-        return ids;
+    private static List<String> ids(KinesisRecord record) {
+        return Records.eventsWithin(record.data(), Integer.MAX_VALUE).stream()
+                .map(event -> event.get("id").asText())
+                .toList();
     }
 
     @Test
-    void eventsWithRandomKeysPackInOrderUpToThePackedSizeUnderTheFirstOnesKey() throws Exception {
+    void eventsWithRandomKeysPackInOrderUpToThePackedSizeUnderTheFirstOnesKey() {
         // A record of n events is 40n + (n - 1) commas + 2 brackets + a 2-byte key: four make 167, five 208.
         RecordPacker packer = new RecordPacker(500, 1 << 20, 200, false);
         for (int i = 0; i < 10; i++) {
@@ -62,7 +53,7 @@ class RecordPackerTest {
     }
 
     @Test
-    void aPackOfOneEventIsTheEventItselfNotAnArray() throws Exception {
+    void aPackOfOneEventIsTheEventItselfNotAnArray() {
         RecordPacker packer = new RecordPacker(500, 1 << 20, 25_000, false);
         OutboundRecord only = event("alone", "k");
         packer.add(only);
@@ -73,7 +64,7 @@ class RecordPackerTest {
     }
 
     @Test
-    void perEventKeysPackOnlyWithTheirOwnKeyKeepingTheirOrder() throws Exception {
+    void perEventKeysPackOnlyWithTheirOwnKeyKeepingTheirOrder() {
         RecordPacker packer = new RecordPacker(500, 1 << 20, 25_000, true);
         for (int i = 0; i < 9; i++) {
             packer.add(event("e" + i, "tenant-" + (i % 3)));
@@ -92,7 +83,7 @@ class RecordPackerTest {
     }
 
     @Test
-    void anEventTooLargeToShareAndAnotherLayoutsBytesGoAlone() throws Exception {
+    void anEventTooLargeToShareAndAnotherLayoutsBytesGoAlone() {
         RecordPacker packer = new RecordPacker(500, 1 << 20, 100, false);
         OutboundRecord large = new OutboundRecord(new byte[150], "k", 1, 0, true);
         OutboundRecord foreign = new OutboundRecord("plain text".getBytes(StandardCharsets.UTF_8), "k", 1, 0, false);

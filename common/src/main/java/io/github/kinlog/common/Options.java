@@ -116,14 +116,14 @@ public final class Options {
     public static final Option<RecordFormat> RECORD_FORMAT = Option.of("recordFormat", RecordFormat.class, Group.SENDER)
             .defaultValue(RecordFormat.SINGLE)
             .parsedBy(RecordFormat::parse, RecordFormat::configName)
-            .means("`single`: one event per Kinesis record; `packed`: a JSON array of events per record, for a"
-                    + " fraction of the Kinesis bill (see [Packed records](#packed-records))");
+            .means("`single`: one event per Kinesis record; `packed`: a JSON array of events per record, so fewer"
+                    + " records to pay for (see [Packed records](#packed-records))");
     public static final Option<Integer> PACKED_RECORD_BYTES = Option.of(
                     "packedRecordBytes", Integer.class, Group.SENDER)
             .defaultValue(25_000)
             .range(1024, KinlogConfig.MAX_KINESIS_BYTES)
-            .means("With `packed`: most bytes per record of several events, partition key included, at most"
-                    + " `maxRecordBytes`; 25,000 fits one 25 KB PUT payload unit");
+            .means("With `packed`: most bytes per record of several events, partition key included (1,024 to"
+                    + " `maxRecordBytes`); 25,000 fits one 25 KB PUT payload unit");
     public static final Option<Long> REQUEST_TIMEOUT_MS = Option.of("requestTimeoutMs", Long.class, Group.CLIENT)
             .defaultValue(10_000L)
             .range(100, 600_000)

@@ -32,7 +32,7 @@ final class Pipelines {
 
     private static MetricsSnapshot sum(List<MetricsSnapshot> snapshots) {
         long accepted = 0, sent = 0, retried = 0, throttled = 0, truncated = 0, requests = 0, failedRequests = 0;
-        long bytesSent = 0, bufferedBytes = 0, bufferedEvents = 0;
+        long bytesSent = 0, recordsSent = 0, bufferedBytes = 0, bufferedEvents = 0;
         double p50 = 0, p99 = 0, max = 0;
         Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
         for (MetricsSnapshot s : snapshots) {
@@ -44,6 +44,7 @@ final class Pipelines {
             requests += s.requests();
             failedRequests += s.failedRequests();
             bytesSent += s.bytesSent();
+            recordsSent += s.recordsSent();
             bufferedBytes += s.bufferedBytes();
             bufferedEvents += s.bufferedEvents();
             p50 = Math.max(p50, s.latencyP50Millis());
@@ -61,6 +62,7 @@ final class Pipelines {
                 requests,
                 failedRequests,
                 bytesSent,
+                recordsSent,
                 bufferedBytes,
                 bufferedEvents,
                 p50,

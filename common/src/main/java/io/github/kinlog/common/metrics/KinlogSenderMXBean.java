@@ -30,6 +30,9 @@ public interface KinlogSenderMXBean {
 
     long getBytesSent();
 
+    /** Kinesis records acknowledged; fewer than events sent when records are packed. */
+    long getRecordsSent();
+
     long getBufferedBytes();
 
     long getBufferedEvents();

@@ -122,6 +122,11 @@ public final class MetricsJmx implements AutoCloseable {
         }
 
         @Override
+        public long getRecordsSent() {
+            return now().recordsSent();
+        }
+
+        @Override
         public long getBufferedBytes() {
             return now().bufferedBytes();
         }

@@ -18,6 +18,7 @@ public final class MetricsSnapshot {
     private final long requests;
     private final long failedRequests;
     private final long bytesSent;
+    private final long recordsSent;
     private final long bufferedBytes;
     private final long bufferedEvents;
     private final double latencyP50Millis;
@@ -34,6 +35,7 @@ public final class MetricsSnapshot {
             long requests,
             long failedRequests,
             long bytesSent,
+            long recordsSent,
             long bufferedBytes,
             long bufferedEvents,
             double latencyP50Millis,
@@ -49,6 +51,7 @@ public final class MetricsSnapshot {
         this.requests = requests;
         this.failedRequests = failedRequests;
         this.bytesSent = bytesSent;
+        this.recordsSent = recordsSent;
         this.bufferedBytes = bufferedBytes;
         this.bufferedEvents = bufferedEvents;
         this.latencyP50Millis = latencyP50Millis;
@@ -101,6 +104,14 @@ public final class MetricsSnapshot {
         return bytesSent;
     }
 
+    /**
+     * Kinesis records acknowledged: as many as events sent with one event per record, fewer with packed records
+     * (events sent over records sent is how many a record holds).
+     */
+    public long recordsSent() {
+        return recordsSent;
+    }
+
     /** Bytes held now: buffered, in flight or waiting to be resent. */
     public long bufferedBytes() {
         return bufferedBytes;
@@ -144,6 +155,7 @@ public final class MetricsSnapshot {
                 && requests == that.requests
                 && failedRequests == that.failedRequests
                 && bytesSent == that.bytesSent
+                && recordsSent == that.recordsSent
                 && bufferedBytes == that.bufferedBytes
                 && bufferedEvents == that.bufferedEvents
                 && Double.compare(latencyP50Millis, that.latencyP50Millis) == 0
@@ -163,6 +175,7 @@ public final class MetricsSnapshot {
                 requests,
                 failedRequests,
                 bytesSent,
+                recordsSent,
                 bufferedBytes,
                 bufferedEvents,
                 latencyP50Millis,
@@ -174,7 +187,8 @@ public final class MetricsSnapshot {
     public String toString() {
         return "MetricsSnapshot[" + "accepted=" + accepted + ", sent=" + sent + ", retried=" + retried + ", throttled="
                 + throttled + ", truncated=" + truncated + ", dropped=" + dropped + ", requests=" + requests
-                + ", failedRequests=" + failedRequests + ", bytesSent=" + bytesSent + ", bufferedBytes=" + bufferedBytes
+                + ", failedRequests=" + failedRequests + ", bytesSent=" + bytesSent + ", recordsSent=" + recordsSent
+                + ", bufferedBytes=" + bufferedBytes
                 + ", bufferedEvents=" + bufferedEvents + ", latencyP50Millis=" + latencyP50Millis
                 + ", latencyP99Millis=" + latencyP99Millis + ", latencyMaxMillis=" + latencyMaxMillis + "]";
     }

@@ -14,6 +14,7 @@ public final class SenderMetrics {
     private final LongAdder requests = new LongAdder();
     private final LongAdder failedRequests = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder recordsSent = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
     private volatile LongSupplier bufferedBytes = () -> 0;
     private volatile LongSupplier bufferedEvents = () -> 0;
@@ -43,6 +44,11 @@ public final class SenderMetrics {
         sent.increment();
         bytesSent.add(bytes);
         latency.record(micros);
+    }
+
+    /** A Kinesis record acknowledged, holding one event or (packed) several. */
+    public void recordSent() {
+        recordsSent.increment();
     }
 
     public void retried(int events) {
@@ -88,6 +94,7 @@ public final class SenderMetrics {
                 requests.sum(),
                 failedRequests.sum(),
                 bytesSent.sum(),
+                recordsSent.sum(),
                 bufferedBytes.getAsLong(),
                 bufferedEvents.getAsLong(),
                 latency.percentileMillis(50),

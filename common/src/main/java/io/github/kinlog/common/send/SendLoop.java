@@ -290,7 +290,9 @@ final class SendLoop implements Runnable {
             RecordOutcome outcome = answer.outcome(i);
             int first = request.firstEvent(i);
             int end = request.endEvent(i);
-            if (outcome != RecordOutcome.OK) {
+            if (outcome == RecordOutcome.OK) {
+                metrics.recordSent();
+            } else {
                 failedRecords++;
             }
             if (outcome == RecordOutcome.THROTTLED) {

@@ -86,6 +86,7 @@ class PackedSenderTest {
                 .allSatisfy(record -> assertThat(record.length() + 1).isLessThanOrEqualTo(2_000));
         // About 60 events of 30 to 32 bytes in each 2,000-byte record.
         assertThat(received.size()).isLessThan(1_000 / 50);
+        assertThat(metrics(sender).recordsSent()).isEqualTo(received.size());
         long eventBytes = events.stream()
                 .mapToLong(id -> "{\"id\":\"\",\"key\":\"k\"}".length() + id.length() + 1)
                 .sum();

@@ -42,7 +42,8 @@ class DemoIT {
         assertThat(result.loads()).as(output).isGreaterThanOrEqualTo(2);
         // Every event found was loaded once or skipped as a copy, however many events a record held.
         assertThat(result.eventsFound()).isEqualTo(result.logged() + result.duplicatesSkipped());
-        assertThat(result.recordsLoaded()).isLessThanOrEqualTo(result.eventsFound());
+        // Packed: at 40 events/s and a 100 ms linger, a few events to a record.
+        assertThat(result.recordsLoaded()).as(output).isLessThan(result.eventsFound() * 2 / 3);
         assertThat(result.landingLeft()).isZero();
         assertThat(result.matches()).isTrue();
         // The dashboard's queries count the same events.

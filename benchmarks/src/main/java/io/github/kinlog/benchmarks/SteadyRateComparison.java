@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a steady load costs, whole process, per delivered event after warm-up, for several builds or settings side by
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 public final class SteadyRateComparison {
     private static final String GENERATOR = "generator only";
+    private static final Pattern THREAD_CPU = Pattern.compile("([\\w-]+(?:\\([^)]*\\))?)=([\\d.]+)");
 
     private SteadyRateComparison() {}
 
@@ -82,7 +85,9 @@ public final class SteadyRateComparison {
                 rate, warmupSeconds, measureSeconds, rounds, client, jvmOptions);
 
         Map<String, List<Double>> net = new LinkedHashMap<>();
+        Map<String, List<Double>> background = new LinkedHashMap<>();
         variants.forEach(v -> net.put(v.name(), new ArrayList<>()));
+        variants.forEach(v -> background.put(v.name(), new ArrayList<>()));
         List<String> rows = new ArrayList<>();
         try (ChildJvm sink = ChildJvm.start(PutRecordsSink.class, List.of("-Xmx512m"), "0", "0", "0")) {
             String port = sink.awaitLine("sink listening on");
@@ -120,6 +125,7 @@ public final class SteadyRateComparison {
                             / (Long.parseLong(warmup) + Long.parseLong(events));
                     double cpu = Double.parseDouble(result.get("cpuMicrosPerEvent"));
                     net.get(variant.name()).add(cpu - generatorCpu);
+                    background.get(variant.name()).add(backgroundThreads(result.get("threads")));
                     rows.add(row(round, variant.name(), result, cpu - generatorCpu, sinkCpu));
                     System.err.println(rows.get(rows.size() - 1));
                 }
@@ -130,10 +136,30 @@ public final class SteadyRateComparison {
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         rows.forEach(System.out::println);
         System.out.println();
-        String first = variants.get(0).name();
-        System.out.println("| variant | median CPU us/event, generator subtracted | ratio to " + first
-                + " by round | median ratio |");
+        summary("CPU us/event, generator subtracted", net, variants.get(0).name(), rounds);
+        System.out.println();
+        summary(
+                "CPU us/event of the sender's and transport's threads (all but main, GC and JIT)",
+                background,
+                variants.get(0).name(),
+                rounds);
+    }
+
+    /** The sum of the named threads' CPU per event, leaving out the logging thread and the JVM's own (GC, JIT). */
+    private static double backgroundThreads(String threads) {
+        double sum = 0;
+        for (Matcher m = THREAD_CPU.matcher(threads); m.find(); ) {
+            if (!m.group(1).equals("main") && !m.group(1).startsWith("other")) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+
+    private static void summary(String what, Map<String, List<Double>> values, String first, int rounds) {
+        System.out.println("| variant | median " + what + " | ratio to " + first + " by round | median ratio |");
         System.out.println("| --- | --- | --- | --- |");
+        Map<String, List<Double>> net = values;
         for (Map.Entry<String, List<Double>> entry : net.entrySet()) {
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {

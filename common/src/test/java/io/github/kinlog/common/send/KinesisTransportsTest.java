@@ -58,21 +58,29 @@ class KinesisTransportsTest {
                         + KinesisClientFactory.class.getName());
     }
 
+    /** A transport to a server whose backlog accepts the connection, but which never reads or answers. */
+    private static KinesisTransport toSilentServer(ServerSocket silent, String name, long requestTimeoutMs) {
+        return KinesisTransports.create(
+                settings(KinlogConfig.builder()
+                        .name(name)
+                        .endpoint("http://127.0.0.1:" + silent.getLocalPort())
+                        .requestTimeoutMs(requestTimeoutMs)),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+    }
+
+    private static PutAnswer putOne(KinesisTransport transport) throws Exception {
+        return transport
+                .putRecords("s", List.of(new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
     @Test
     void aCallNobodyAnswersFailsAtTheRequestTimeoutAndIsResent() throws Exception {
-        // The backlog accepts the connection; nothing ever reads the request or answers it.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            KinesisTransport transport = KinesisTransports.create(
-                    settings(KinlogConfig.builder()
-                            .name("silent")
-                            .endpoint("http://127.0.0.1:" + silent.getLocalPort())
-                            .requestTimeoutMs(300)),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+            KinesisTransport transport = toSilentServer(silent, "silent", 300);
             try {
                 long start = System.nanoTime();
-                PutAnswer answer = transport
-                        .putRecords("s", List.of(new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0)))
-                        .get(10, TimeUnit.SECONDS);
+                PutAnswer answer = putOne(transport);
                 long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
                 assertThat(answer.requestFailed()).isTrue();
@@ -87,15 +95,8 @@ class KinesisTransportsTest {
     @Test
     void theCallTimerIsAKinlogThreadThatEndsWithTheTransport() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            KinesisTransport transport = KinesisTransports.create(
-                    settings(KinlogConfig.builder()
-                            .name("timer")
-                            .endpoint("http://127.0.0.1:" + silent.getLocalPort())
-                            .requestTimeoutMs(100)),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
-            transport
-                    .putRecords("s", List.of(new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0)))
-                    .get(10, TimeUnit.SECONDS);
+            KinesisTransport transport = toSilentServer(silent, "timer", 100);
+            putOne(transport);
             List<Thread> timers = Thread.getAllStackTraces().keySet().stream()
                     .filter(thread -> thread.getName().startsWith("kinlog-timeout-timer"))
                     .collect(Collectors.toList());

@@ -69,9 +69,6 @@ public final class KinesisTransports {
         }
         SdkHttpClient http = syncHttpClient(settings);
         owned.add(0, http);
-        if (settings.httpClient() == HttpClientChoice.URL_CONNECTION) {
-            http = new WholeBodyHttpClient(http);
-        }
         KinesisClient client = configure(KinesisClient.builder(), settings, signer, owned)
                 .httpClient(http)
                 .build();

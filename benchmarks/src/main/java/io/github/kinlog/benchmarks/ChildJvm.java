@@ -19,11 +19,21 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(Class<?> main, List<String> jvmOptions, String... args) throws IOException {
+        return startWithClassPathFirst(main, jvmOptions, "", args);
+    }
+
+    /**
+     * As {@link #start(Class, List, String...)}, with {@code classPathFirst} (jars or folders, or "") ahead of this
+     * jar: classes there win, so the same run can measure an older build of Kinlog's own classes.
+     */
+    static ChildJvm startWithClassPathFirst(
+            Class<?> main, List<String> jvmOptions, String classPathFirst, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        String own = System.getProperty("java.class.path");
+        command.add(classPathFirst.isEmpty() ? own : classPathFirst + java.io.File.pathSeparator + own);
         command.add(main.getName());
         command.addAll(List.of(args));
         return new ChildJvm(

@@ -63,26 +63,36 @@ public final class ClientComparison {
 
     private static Map<String, String> run(int port, String client, int inFlight, int warmup, int events)
             throws Exception {
-        try (ChildJvm run = ChildJvm.start(
-                ClientRun.class,
+        return run(
                 List.of("-Xmx1g", "-XX:+UseParallelGC"),
+                "",
                 Integer.toString(port),
                 client,
                 Integer.toString(inFlight),
                 Integer.toString(warmup),
                 Integer.toString(events),
-                BUFFER_BYTES)) {
+                BUFFER_BYTES);
+    }
+
+    /**
+     * Runs {@link ClientRun} in a JVM of its own and returns its result's fields, plus {@code threads} (its CPU by
+     * thread) and {@code allocation} (its bytes by thread).
+     */
+    static Map<String, String> run(List<String> jvmOptions, String classPathFirst, String... args) throws Exception {
+        try (ChildJvm run = ChildJvm.startWithClassPathFirst(ClientRun.class, jvmOptions, classPathFirst, args)) {
             String line = run.awaitLine(ClientRun.RESULT);
             Map<String, String> values = new HashMap<>();
             Matcher matcher = FIELD.matcher(line);
             while (matcher.find()) {
                 values.put(matcher.group(1), matcher.group(2));
             }
+            values.put("threads", run.awaitLine(ClientRun.THREADS));
+            values.put("allocation", run.awaitLine(ClientRun.ALLOCATION));
             return values;
         }
     }
 
-    private static long sinkCpu(int port) throws Exception {
+    static long sinkCpu(int port) throws Exception {
         String stats = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/stats"))

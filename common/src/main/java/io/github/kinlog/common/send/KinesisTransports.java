@@ -61,7 +61,7 @@ public final class KinesisTransports {
         if (settings.httpClient().async()) {
             SdkAsyncHttpClient http = asyncHttpClient(settings);
             owned.add(0, http);
-            KinesisAsyncClient client = configure(KinesisAsyncClient.builder(), settings, signer)
+            KinesisAsyncClient client = configure(KinesisAsyncClient.builder(), settings, signer, owned)
                     .httpClient(http)
                     .build();
             owned.add(0, client);
@@ -69,7 +69,7 @@ public final class KinesisTransports {
         }
         SdkHttpClient http = syncHttpClient(settings);
         owned.add(0, http);
-        KinesisClient client = configure(KinesisClient.builder(), settings, signer)
+        KinesisClient client = configure(KinesisClient.builder(), settings, signer, owned)
                 .httpClient(http)
                 .build();
         owned.add(0, client);
@@ -77,7 +77,7 @@ public final class KinesisTransports {
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(
-            B builder, ClientSettings settings, AwsCredentialsProvider credentials) {
+            B builder, ClientSettings settings, AwsCredentialsProvider credentials, List<AutoCloseable> owned) {
         if (settings.region() != null) {
             builder.region(Region.of(settings.region()));
         }
@@ -86,9 +86,8 @@ public final class KinesisTransports {
             builder.endpointOverride(endpoint);
         }
         builder.credentialsProvider(credentials);
-        builder.overrideConfiguration(override -> SdkRetries.off(override)
-                .apiCallAttemptTimeout(settings.requestTimeout())
-                .apiCallTimeout(settings.requestTimeout())
+        builder.overrideConfiguration(override -> SdkTimeouts.bound(
+                        SdkRetries.off(override), settings.requestTimeout(), settings.name(), owned)
                 .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, "kinlog"));
         return builder;
     }

@@ -70,7 +70,7 @@ class KinesisTransportsTest {
 
     private static PutAnswer putOne(KinesisTransport transport) throws Exception {
         return transport
-                .putRecords("s", List.of(new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0)))
+                .putRecords("s", List.of(new OutboundRecord(new byte[] {'{', '}'}, "k", 1, 0, true)))
                 .get(10, TimeUnit.SECONDS);
     }
 

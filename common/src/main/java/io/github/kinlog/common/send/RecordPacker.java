@@ -37,13 +37,13 @@ final class RecordPacker extends RequestForm {
         String group = keepsKeys ? event.partitionKey : "";
         if (event.packable) {
             Pack pack = open.get(group);
-            if (pack != null && pack.sizeWith(event) <= packedRecordBytes) {
-                long grown = pack.sizeWith(event) - pack.size;
-                if (bytes + grown > maxRequestBytes) {
+            long packed = pack == null ? Long.MAX_VALUE : pack.sizeWith(event);
+            if (packed <= packedRecordBytes) {
+                if (bytes + packed - pack.size > maxRequestBytes) {
                     return false;
                 }
-                pack.add(event);
-                bytes += grown;
+                bytes += packed - pack.size;
+                pack.add(event, packed);
                 events++;
                 return true;
             }
@@ -92,8 +92,9 @@ final class RecordPacker extends RequestForm {
             return size + event.data.length + 1 + (events.size() == 1 ? 2 : 0);
         }
 
-        void add(OutboundRecord event) {
-            size = sizeWith(event);
+        /** @param newSize what {@link #sizeWith} said for this event */
+        void add(OutboundRecord event, long newSize) {
+            size = newSize;
             events.add(event);
         }
 
